@@ -1,0 +1,52 @@
+"""Unit tests of utils.env (the environment report) and utils.glue (MyST-NB's glue without MyST-NB)."""
+
+import importlib.metadata
+import platform
+
+import jax
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+from myst_nb import glue as myst_glue
+
+from utils import env
+from utils.glue import glue
+
+
+def test_versions_match_installed_packages():
+    found = env.versions()
+    assert found["Python"] == platform.python_version()
+    for name in env.PACKAGES:
+        assert found[name] == importlib.metadata.version(name)
+
+
+def test_report_names_versions_backend_and_devices(capsys):
+    env.report()
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"Python {platform.python_version()} | jax {jax.__version__}")
+    assert out[1] == f"JAX backend: {jax.default_backend()} | devices: {jax.devices()}"
+
+
+def capture_displays(fn, *args, **kwargs):
+    """Calls fn and returns the (data, metadata) pairs it sent to IPython's display."""
+    shell = InteractiveShell.instance()
+    sent = []
+    original = shell.display_pub.publish
+    shell.display_pub.publish = lambda data, metadata=None, **kw: sent.append((data, metadata))
+    try:
+        fn(*args, **kwargs)
+    finally:
+        shell.display_pub.publish = original
+    return sent
+
+
+@pytest.mark.parametrize("value", [3.14159, "a string", [1, 2]])
+@pytest.mark.parametrize("shown", [False, True])
+def test_glue_writes_exactly_what_myst_nb_writes(value, shown):
+    ours = capture_displays(glue, "name", value, display_value=shown)
+    theirs = capture_displays(myst_glue, "name", value, display=shown)
+    assert ours == theirs and len(ours) == 1
+
+
+def test_glue_rejects_bad_names():
+    with pytest.raises(TypeError, match="^name must be a non-empty string"):
+        glue("", 1.0)

@@ -1,0 +1,17 @@
+"""Shared helpers for the course: data, plotting, timing and the environment report.
+
+Every chapter imports from here instead of copying helpers, so a fix lands in
+one place. Each submodule can be read in one sitting:
+
+* :mod:`utils.data`: the course's simulated data sets and a re-iterable ``DataLoader``.
+* :mod:`utils.plotting`: one house style and the figures the chapters need.
+* :mod:`utils.timing`: ``benchmark``, the one way the book times code.
+* :mod:`utils.env`: the environment report printed at the top of every chapter.
+* :mod:`utils.glue`: put a computed number into the prose (MyST-NB's ``glue``,
+  without needing MyST-NB installed, so notebooks also run on Colab).
+"""
+
+from utils import data, env, plotting, timing
+from utils.glue import glue
+
+__all__ = ["data", "env", "glue", "plotting", "timing"]
