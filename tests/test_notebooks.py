@@ -1,0 +1,234 @@
+"""Structure checks of every chapter: pairing, execution state, the Colab cell, exercises, the toc.
+
+These read the committed files only (fast). Strict nbval, run by the same pytest
+command, re-executes every notebook and compares its outputs.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from tools import manifest, notebooks
+
+ROOT = manifest.ROOT
+SOURCES = notebooks.chapter_sources()
+NOTEBOOKS = sorted(notebooks.CHAPTERS.glob("*.ipynb"))
+MAX_BYTES = 2 * 1024 * 1024
+NAME = re.compile(r"\d\d_[a-z0-9_]+")
+
+
+def ids(paths):
+    return [p.stem for p in paths]
+
+
+def read(nb_path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(nb_path, as_version=4)
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def test_there_are_chapters():
+    assert SOURCES, "no chapters/*.md found"
+
+
+def test_every_markdown_has_a_notebook_and_vice_versa():
+    assert ids(SOURCES) == ids(NOTEBOOKS)
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=ids(SOURCES))
+def test_chapter_file_names(md):
+    assert NAME.fullmatch(md.stem), f"{md.name}: chapters are named NN_name.md (lower case)"
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=ids(SOURCES))
+def test_pair_is_in_sync(md):
+    """The notebook holds exactly the cells of its markdown (run `make notebooks` if not)."""
+    source = notebooks.with_colab_cell(notebooks.read_source(md))
+    committed = read(md.with_suffix(".ipynb"))
+    expected = [(c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("mystnb"))
+                for c in source.cells]
+    found = [(c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("mystnb"))
+             for c in committed.cells]
+    assert found == expected, f"{md.name} and its .ipynb differ: run `make notebooks`"
+    assert committed.metadata["jupytext"]["formats"] == notebooks.FORMATS
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=ids(SOURCES))
+def test_colab_cell_is_first_and_current(md):
+    """The first code cell is the one generated from requirements.txt and _config.yml."""
+    for nb in (notebooks.read_source(md), read(md.with_suffix(".ipynb"))):
+        first = code_cells(nb)[0]
+        assert first.source == manifest.colab_cell(), f"{md.name}: run `make notebooks`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_executed_in_order_without_errors(path):
+    cells = code_cells(read(path))
+    counts = [c.execution_count for c in cells]
+    assert None not in counts, f"{path.name}: unexecuted cells at {[i for i, c in enumerate(counts) if c is None]}"
+    assert counts == list(range(1, len(cells) + 1)), f"{path.name}: execution counts out of order: {counts}"
+    for cell in cells:
+        assert cell.source.strip(), f"{path.name}: empty code cell {cell.execution_count}"
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        expects_error = "raises-exception" in cell.metadata.get("tags", [])
+        if expects_error:
+            assert errors, f"{path.name} cell {cell.execution_count} is tagged raises-exception but raised nothing"
+        else:
+            assert not errors, f"{path.name} cell {cell.execution_count} raised {errors[0].ename}: {errors[0].evalue}"
+        stderr = [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"]
+        assert not stderr, f"{path.name} cell {cell.execution_count} wrote to stderr: {stderr[0].text[:300]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_metadata_is_stripped_and_size_bounded(path):
+    nb = read(path)
+    assert nb == notebooks.strip(nb), f"{path.name} carries metadata noise: run `make notebooks`"
+    size = path.stat().st_size
+    assert size < MAX_BYTES, f"{path.name} is {size / 1e6:.1f} MB; the limit is 2 MB"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_figure_cells_have_alt_text_and_captions(path):
+    for cell in code_cells(read(path)):
+        if any("image/png" in o.get("data", {}) for o in cell.outputs):
+            mystnb = cell.metadata.get("mystnb", {})
+            assert mystnb.get("image", {}).get("alt"), f"{path.name} cell {cell.execution_count}: figure without alt text"
+            assert mystnb.get("figure", {}).get("caption"), f"{path.name} cell {cell.execution_count}: figure without caption"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_figure_reprs_leak_into_outputs(path):
+    for cell in code_cells(read(path)):
+        for out in cell.outputs:
+            text = out.get("text", "") + str(out.get("data", {}).get("text/plain", ""))
+            assert "<Figure size" not in text or "image/png" in out.get("data", {}), (
+                f"{path.name} cell {cell.execution_count}: end plotting cells with plt.show()"
+            )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_chapter_shape(path):
+    """Objectives and estimated time at the top; a summary and exercises at the end."""
+    nb = read(path)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    first_code = nb.cells.index(code_cells(nb)[0])
+    intro = "\n".join(c.source for c in nb.cells[:first_code])
+    assert "Learning objectives" in intro, f"{path.name}: learning objectives go before the first code cell"
+    assert "**Estimated time:**" in intro, f"{path.name}: the estimated time goes before the first code cell"
+    headings = re.findall(r"^## (.+)$", text, flags=re.M)
+    assert headings[-2:] == ["Summary", "Exercises"], f"{path.name}: must end with Summary then Exercises, has {headings[-2:]}"
+
+
+def exercise_structure(nb):
+    """Yields (label, solution code cells, the cell after solution-end) for each exercise."""
+    cells = nb.cells
+    labels = re.findall(r"```\{exercise-start\}\n:label: ([\w-]+)", "\n".join(c.source for c in cells if c.cell_type == "markdown"))
+    for label in labels:
+        start = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and f"```{{solution-start}} {label}" in c.source)
+        end = next(i for i in range(start, len(cells)) if cells[i].cell_type == "markdown" and "```{solution-end}" in cells[i].source)
+        solution_code = [c for c in cells[start:end + 1] if c.cell_type == "code"]
+        after = cells[end + 1] if end + 1 < len(cells) else None
+        yield label, solution_code, after
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_every_exercise_has_a_hidden_solution_and_a_check(path):
+    nb = read(path)
+    found = list(exercise_structure(nb))
+    assert found, f"{path.name} has no exercises"
+    for label, solution_code, after in found:
+        assert solution_code, f"{path.name} {label}: the solution has no code cell"
+        assert after is not None and after.cell_type == "code", f"{path.name} {label}: no check cell after the solution"
+        assert "check" in after.metadata.get("tags", []), f"{path.name} {label}: tag the check cell `check`"
+        assert f"# Check: exercise {label}" in after.source
+        assert re.search(r"\bassert|check_grads\(", after.source), f"{path.name} {label}: the check asserts nothing"
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "```{solution-start}" in cell.source:
+            assert ":class: dropdown" in cell.source, f"{path.name}: solutions are hidden in a dropdown"
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part["chapters"])
+    walk(toc.get("chapters", []))
+    return files
+
+
+def test_toc_lists_every_chapter_and_only_existing_pages():
+    files = toc_files()
+    assert len(files) == len(set(files)), "a page is listed twice in _toc.yml"
+    chapters_in_toc = sorted(f for f in files if f.startswith("chapters/"))
+    assert chapters_in_toc == [f"chapters/{p.stem}" for p in NOTEBOOKS], "_toc.yml and chapters/ disagree"
+    for entry in files:
+        found = [p for p in (ROOT / f"{entry}.ipynb", ROOT / f"{entry}.md") if p.exists()]
+        assert found, f"_toc.yml lists {entry}, which does not exist"
+
+
+def test_chapters_are_in_book_order():
+    chapters_in_toc = [f for f in toc_files() if f.startswith("chapters/")]
+    assert chapters_in_toc == sorted(chapters_in_toc), "number chapters in the order of _toc.yml"
+
+
+def test_tested_with_lines_are_current():
+    for name in manifest.TESTED_WITH_FILES:
+        text = (ROOT / name).read_text()
+        assert manifest.current_tested_with_block(text, name) == manifest.tested_with_block(), (
+            f"{name}: the tested-with line is stale: run `make notebooks`"
+        )
+
+
+def test_requirements_are_exact_pins_with_the_core_packages():
+    pins = manifest.pins()
+    for name in ("jupyter-book", "jax", "jaxlib", "optax", "flax", "matplotlib", "nbval", "jupytext"):
+        assert name in pins, f"requirements.txt must pin {name}"
+    assert pins["jax"] == pins["jaxlib"], "jax and jaxlib must be pinned to the same version"
+    assert pins["jupyter-book"].startswith("1."), "Jupyter Book v1 (2.x reads neither _config.yml nor _toc.yml)"
+
+
+def test_pins_parser_rejects_loose_requirements(tmp_path):
+    path = tmp_path / "requirements.txt"
+    path.write_text("jax>=0.4\n")
+    with pytest.raises(ValueError, match="not an exact pin"):
+        manifest.pins(path)
+
+
+def test_colab_cell_installs_the_pins_and_keeps_the_accelerator():
+    cell, pins = manifest.colab_cell(), manifest.pins()
+    assert f'"jax{{extra}}=={pins["jax"]}"' in cell
+    assert f'"flax=={pins["flax"]}"' in cell and f'"optax=={pins["optax"]}"' in cell
+    assert "jaxlib" not in cell, "installing jaxlib alone would replace Colab's accelerator build"
+    assert 'if "google.colab" in sys.modules:' in cell
+    assert f"git+{manifest.repository_url()}@" in cell
+
+
+def test_repository_url_is_written_only_in_config():
+    url = manifest.repository_url()
+    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    holders = sorted(f for f in tracked if (ROOT / f).is_file() and url in (ROOT / f).read_text(errors="ignore"))
+    generated = {f"chapters/{p.name}" for p in SOURCES + NOTEBOOKS}  # the Colab cell, generated and checked above
+    assert [f for f in holders if f not in generated] == ["_config.yml"]
+
+
+def test_readme_shows_the_two_commands_and_ci_calls_make_test():
+    readme = (ROOT / "README.md").read_text()
+    assert "make book" in readme and "make test" in readme
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^\s*(time\s+)?make test\b", ci, flags=re.M)

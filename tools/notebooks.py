@@ -1,0 +1,124 @@
+"""The notebook pipeline: ``python -m tools.notebooks [chapters/NN_name.md ...]``.
+
+For each chapter (all of them by default) it
+
+1. puts the generated Colab set-up cell first in the MyST markdown source,
+2. writes the paired ``.ipynb`` from the markdown (the markdown is the source
+   of truth; Jupyter with jupytext installed keeps both sides in step),
+3. executes the notebook in a fresh kernel, in the chapter folder, and
+4. strips metadata noise before writing it, keeping outputs and execution counts.
+
+It also refreshes the "tested with" lines. ``make notebooks`` runs it; the tests
+check that what it would write is what is committed.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+
+from tools import manifest
+
+CHAPTERS = manifest.ROOT / "chapters"
+FORMATS = "ipynb,md:myst"
+KEEP_NOTEBOOK_METADATA = ("jupytext", "kernelspec")
+KEEP_CELL_METADATA = ("tags", "mystnb", "editable", "slideshow")
+LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3"}
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+TIMEOUT_S = 600
+
+
+def chapter_sources() -> list[Path]:
+    """The MyST markdown sources of the chapters, in file-name (book) order."""
+    return sorted(CHAPTERS.glob("*.md"))
+
+
+def read_source(md: Path) -> nbformat.NotebookNode:
+    """Reads a chapter's markdown source as a notebook (no outputs)."""
+    return jupytext.read(md, fmt="md:myst")
+
+
+def first_code_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
+    return next((cell for cell in nb.cells if cell.cell_type == "code"), None)
+
+
+def with_colab_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Returns a copy of ``nb`` whose first code cell is the generated Colab cell."""
+    nb = copy.deepcopy(nb)
+    cell = first_code_cell(nb)
+    if cell is None:
+        raise ValueError("a chapter needs code cells; the first must be the Colab set-up cell")
+    if "report()" in cell.source or "google.colab" in cell.source:
+        cell.source = manifest.colab_cell()
+    else:
+        index = nb.cells.index(cell)
+        nb.cells.insert(index, nbformat.v4.new_code_cell(manifest.colab_cell()))
+    return nb
+
+
+def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Removes metadata noise (timings, widget state, kernel versions), keeping outputs and counts."""
+    nb = copy.deepcopy(nb)
+    nb.metadata = nbformat.NotebookNode(
+        {k: nb.metadata[k] for k in KEEP_NOTEBOOK_METADATA if k in nb.metadata}
+    )
+    nb.metadata["kernelspec"] = nbformat.NotebookNode(KERNELSPEC)
+    nb.metadata["language_info"] = nbformat.NotebookNode(LANGUAGE_INFO)
+    for cell in nb.cells:
+        cell.metadata = nbformat.NotebookNode(
+            {k: cell.metadata[k] for k in KEEP_CELL_METADATA if k in cell.metadata}
+        )
+        cell.pop("id", None)
+    nb.nbformat, nb.nbformat_minor = 4, 4
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
+    """Executes ``nb`` top to bottom in a fresh kernel of this environment, in ``cwd``.
+
+    Cells tagged ``raises-exception`` may raise; any other error stops the run.
+    """
+    nb = copy.deepcopy(nb)
+    client = NotebookClient(
+        nb,
+        timeout=TIMEOUT_S,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd)}},
+        record_timing=False,
+    )
+    client.execute()
+    return nb
+
+
+def build(md: Path) -> tuple[nbformat.NotebookNode, float]:
+    """Makes the executed, stripped notebook for ``md``; returns it and the execution seconds."""
+    source = with_colab_cell(read_source(md))
+    if jupytext.writes(source, fmt="md:myst") != md.read_text():
+        jupytext.write(source, md, fmt="md:myst")
+    source.metadata.setdefault("jupytext", {})["formats"] = FORMATS
+    start = time.perf_counter()
+    executed = execute(strip(source), md.parent)
+    return strip(executed), time.perf_counter() - start
+
+
+def main(argv: list[str]) -> int:
+    for name in manifest.write_tested_with():
+        print(f"updated the tested-with line in {name}")
+    sources = [Path(a).resolve() for a in argv] or chapter_sources()
+    for md in sources:
+        if md.suffix != ".md":
+            md = md.with_suffix(".md")
+        nb, seconds = build(md)
+        nbformat.write(nb, md.with_suffix(".ipynb"))
+        print(f"{md.relative_to(manifest.ROOT)}: executed in {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
