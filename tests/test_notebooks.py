@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -20,6 +21,7 @@ ROOT = manifest.ROOT
 SOURCES = notebooks.chapter_sources()
 NOTEBOOKS = sorted(notebooks.CHAPTERS.glob("*.ipynb"))
 MAX_BYTES = 2 * 1024 * 1024
+MAX_LINE = 88
 NAME = re.compile(r"\d\d_[a-z0-9_]+")
 
 
@@ -93,6 +95,14 @@ def test_metadata_is_stripped_and_size_bounded(path):
     assert nb == notebooks.strip(nb), f"{path.name} carries metadata noise: run `make notebooks`"
     size = path.stat().st_size
     assert size < MAX_BYTES, f"{path.name} is {size / 1e6:.1f} MB; the limit is 2 MB"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_code_lines_fit_the_page(path):
+    """Code wider than this scrolls sideways on the site; keep every line readable."""
+    for cell in code_cells(read(path)):
+        for line in cell.source.splitlines():
+            assert len(line) <= MAX_LINE, f"{path.name} cell {cell.execution_count}: {len(line)} > {MAX_LINE} chars: {line!r}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -216,6 +226,44 @@ def test_colab_cell_installs_the_pins_and_keeps_the_accelerator():
     assert "jaxlib" not in cell, "installing jaxlib alone would replace Colab's accelerator build"
     assert 'if "google.colab" in sys.modules:' in cell
     assert f"git+{manifest.repository_url()}@" in cell
+
+
+@pytest.mark.parametrize(
+    "runtime_module, extra",
+    [("jax_cuda12_plugin", "[cuda12]"), ("jax_cuda13_plugin", "[cuda13]"), ("libtpu", "[tpu]"), (None, "")],
+)
+def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, extra):
+    """Runs the cell as IPython would on Colab (pip replaced by a recorder): exact pins, right extra."""
+    import importlib.util
+    import shlex
+    import types
+
+    from IPython.core.interactiveshell import InteractiveShell
+
+    real_find_spec = importlib.util.find_spec
+    accelerator_modules = {"jax_cuda13_plugin", "jax_cuda12_plugin", "libtpu"}
+
+    def find_spec(name, *args):
+        if name in accelerator_modules:
+            return object() if name == runtime_module else None
+        return real_find_spec(name, *args)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    colab = types.ModuleType("google.colab")
+    colab.output = types.ModuleType("google.colab.output")  # JAX's debugger imports it on Colab
+    monkeypatch.setitem(sys.modules, "google.colab", colab)
+    shell = InteractiveShell.instance()
+    pip_lines = []
+    shell.register_magic_function(lambda line: pip_lines.append(line), "line", "pip")
+    result = shell.run_cell(manifest.colab_cell(), store_history=False)
+    assert result.success, result.error_in_exec
+    pins = manifest.pins()
+    assert len(pip_lines) == 1
+    assert shlex.split(pip_lines[0]) == [
+        "install", "--quiet",
+        f"jax{extra}=={pins['jax']}", f"flax=={pins['flax']}", f"optax=={pins['optax']}",
+        f"git+{manifest.repository_url()}@{manifest.repository_branch()}",
+    ]
 
 
 def test_repository_url_is_written_only_in_config():

@@ -1,7 +1,8 @@
 """The strict site build: ``python -m tools.build OUTPUT_DIR``.
 
 Warnings are errors (``-W``), every reference must resolve (``-n``), and
-``--keep-going`` reports all problems in one run. Notebooks are not executed by
+``--keep-going`` reports all problems in one run. Every page is rebuilt
+every time, so a warning cannot hide behind an up-to-date page. Notebooks are not executed by
 the build: it renders the committed outputs, which the tests prove current
 (strict nbval re-executes every notebook and compares).
 """
@@ -22,6 +23,7 @@ def command(output: Path) -> list[str]:
         str(jupyter_book), "build", str(manifest.ROOT),
         "--path-output", str(output),
         "--builder", "html",
+        "--all",  # rebuild every page: an incremental build would not repeat old warnings
         "--warningiserror", "--nitpick", "--keep-going",
     ]
 

@@ -60,20 +60,30 @@ def repository_branch() -> str:
 def colab_cell() -> str:
     """The source of the first code cell of every chapter."""
     p = pins()
-    utils_url = f"git+{repository_url()}@{repository_branch()}"
     return "\n".join(
         [
-            "# Set-up (generated from requirements.txt by `make notebooks`; do not edit here).",
-            "# On Colab, install the versions this book was tested with. JAX is reinstalled",
-            "# with the accelerator extra the runtime came with, so it stays on the GPU or TPU.",
+            "# Set-up, generated from requirements.txt by `make notebooks` (edit there).",
+            "# On Colab: install the versions this book was tested with, reinstalling JAX",
+            "# with the extra of the accelerator the runtime came with (GPU or TPU).",
+            "import shlex",
             "import sys",
             "from importlib.util import find_spec",
             "",
             'if "google.colab" in sys.modules:',
-            '    extras = {"jax_cuda13_plugin": "[cuda13]", "jax_cuda12_plugin": "[cuda12]", "libtpu": "[tpu]"}',
-            '    extra = next((e for module, e in extras.items() if find_spec(module)), "")',
-            f'    %pip install --quiet "jax{{extra}}=={p["jax"]}" "flax=={p["flax"]}" '
-            f'"optax=={p["optax"]}" "{utils_url}"',
+            "    plugins = {  # the module each accelerator runtime ships -> the JAX extra",
+            '        "jax_cuda13_plugin": "cuda13",',
+            '        "jax_cuda12_plugin": "cuda12",',
+            '        "libtpu": "tpu",',
+            "    }",
+            '    extra = next((f"[{e}]" for m, e in plugins.items() if find_spec(m)), "")',
+            "    packages = [",
+            f'        f"jax{{extra}}=={p["jax"]}",',
+            f'        "flax=={p["flax"]}",',
+            f'        "optax=={p["optax"]}",',
+            f'        "git+{repository_url()}@{repository_branch()}",',
+            "    ]",
+            "    pip_args = shlex.join(packages)",
+            "    %pip install --quiet {pip_args}",
             "",
             "from utils.env import report",
             "",
