@@ -4,10 +4,8 @@ The same output MyST-NB's ``myst_nb.glue`` writes (a display message carrying
 ``scrapbook`` metadata), so ``{glue}`` roles in the book pick it up; but with
 no dependency on MyST-NB, which Colab does not have.
 
-Example:
-    >>> glue("best_h", 1e-8)  # doctest: +SKIP
-
-and in the markdown: ``the best step is {glue:text}`best_h:.1e```.
+Usage, in a notebook cell: ``glue("best_h", best_h)``; then in the markdown:
+``the best step is {glue:text}`best_h:.1e```.
 """
 
 from __future__ import annotations
