@@ -4,6 +4,8 @@ import importlib.metadata
 import platform
 
 import jax
+import jax.numpy as jnp
+import numpy as np
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from myst_nb import glue as myst_glue
@@ -45,6 +47,22 @@ def test_glue_writes_exactly_what_myst_nb_writes(value, shown):
     ours = capture_displays(glue, "name", value, display_value=shown)
     theirs = capture_displays(myst_glue, "name", value, display=shown)
     assert ours == theirs and len(ours) == 1
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(np.float64(0.5), "0.5"), (np.float32(0.25), "0.25"), (np.int64(3), "3"),
+     (jnp.asarray(0.5), "0.5"), (np.asarray(2.0), "2.0")],
+)
+def test_glue_stores_numpy_and_jax_scalars_as_python_numbers(value, text):
+    (data, metadata), = capture_displays(glue, "x", value)
+    assert data["application/papermill.record/text/plain"] == text
+    assert metadata["scrapbook"] == {"name": "x", "mime_prefix": "application/papermill.record/"}
+
+
+def test_glue_keeps_arrays_as_arrays():
+    (data, _), = capture_displays(glue, "v", np.array([1.0, 2.0]))
+    assert data["application/papermill.record/text/plain"] == "array([1., 2.])"
 
 
 def test_glue_rejects_bad_names():

@@ -77,10 +77,29 @@ def test_scaling_log_log_with_reference_slope():
     assert np.allclose(ax.lines[1].get_ydata(), [1e-3, 1e-1, 10.0])
 
 
+def test_scaling_reference_lines_do_not_stretch_the_axes():
+    sizes = 10.0 ** -np.arange(1, 15)  # a slope-2 line through the first point reaches 1e-30
+    fig, ax = plotting.scaling(sizes, {"error": np.full(14, 1e-3)}, xlabel="h", slopes=[2])
+    low, high = ax.get_ylim()
+    assert low >= 1e-3 / 2 - 1e-12 and high <= 1e-3 * 2 + 1e-12
+
+
 def test_draws_on_given_axes():
     fig, ax = plt.subplots()
     fig2, ax2 = plotting.loss_curves({"a": [1.0, 2.0]}, xlabel="e", ylabel="l", ax=ax)
     assert ax2 is ax and fig2 is fig
+
+
+def test_decision_boundary_draws_classes_and_lines_orthogonal_to_theta():
+    X = np.array([[1.0, 1.0], [-1.0, -1.0], [2.0, 0.5], [-0.5, -2.0]])
+    y = np.array([1.0, -1.0, 1.0, -1.0])
+    theta = np.array([1.0, 2.0])
+    fig, ax = plotting.decision_boundary(X, y, {"fit": theta}, xlabel="$x_1$", ylabel="$x_2$")
+    (line,) = ax.lines
+    points = line.get_xydata()
+    assert np.allclose(points @ theta, 0.0)  # on the boundary <theta, x> = 0
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["$y = -1$", "$y = +1$", "fit"]
 
 
 @pytest.mark.parametrize(
@@ -105,6 +124,10 @@ def test_draws_on_given_axes():
         (lambda: plotting.scaling([1, 2], {"t": [1]}, xlabel="n"), ValueError, r"^series\['t'\] has 1 values but sizes has 2"),
         (lambda: plotting.scaling([1, 2], {"": [1, 2]}, xlabel="n"), ValueError, "^a label in series must not be empty"),
         (lambda: plotting.loss_curves({"a": [1.0]}, xlabel="a", ylabel="b", ax="axes"), TypeError, "^ax must be a matplotlib Axes"),
+        (lambda: plotting.decision_boundary(np.ones((3, 3)), np.ones(3), {"t": [1, 1]}, xlabel="a", ylabel="b"), ValueError, r"^X must have shape \(N, 2\)"),
+        (lambda: plotting.decision_boundary(np.ones((3, 2)), np.array([1.0, 0.0, 1.0]), {"t": [1, 1]}, xlabel="a", ylabel="b"), ValueError, "^y must hold labels -1 and \\+1"),
+        (lambda: plotting.decision_boundary(np.ones((3, 2)), np.ones(2), {"t": [1, 1]}, xlabel="a", ylabel="b"), ValueError, "^y has 2 values but X has 3"),
+        (lambda: plotting.decision_boundary(np.ones((3, 2)), np.ones(3), {"t": [0, 0]}, xlabel="a", ylabel="b"), ValueError, r"^thetas\['t'\] must be two numbers"),
     ],
 )
 def test_bad_input_is_rejected_naming_the_argument(call, error, pattern):

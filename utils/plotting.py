@@ -349,7 +349,8 @@ def scaling(
         xlabel: the x-axis label, e.g. ``"number of inputs n"``.
         ylabel: the y-axis label, with units.
         slopes: reference slopes to draw as thin grey lines through the first
-            series' first point (``1`` is linear growth, ``2`` quadratic).
+            series' first point (``1`` is linear growth, ``2`` quadratic). The
+            y-axis spans the measurements, not the reference lines.
         ax: axes to draw on; a new figure if ``None``.
 
     Returns:
@@ -367,12 +368,14 @@ def scaling(
     fig, ax = _axes(ax)
     with style():
         first = None
+        low, high = np.inf, -np.inf
         for i, (label, values) in enumerate(series.items()):
             ys = _same_length(_vector(values, f"series[{label!r}]"), f"series[{label!r}]",
                               sizes.size, "sizes")
             if np.any(ys <= 0):
                 raise ValueError(f"series[{label!r}] has values <= 0, which a log scale cannot show")
             first = ys if first is None else first
+            low, high = min(low, ys.min()), max(high, ys.max())
             ax.plot(sizes, ys, marker="o", label=label, color=COLORS[i % 8],
                     linestyle=LINESTYLES[i % 8])
         for slope in slopes:
@@ -381,5 +384,69 @@ def scaling(
                     label=f"slope {slope:g}")
         ax.set_xscale("log")
         ax.set_yscale("log")
+        ax.set_ylim(low / 2, high * 2)  # reference lines must not stretch the axes
+        _finish(ax, xlabel, ylabel, legend=True)
+    return fig, ax
+
+
+def decision_boundary(
+    X: Any,
+    y: Any,
+    thetas: Mapping[str, Any],
+    *,
+    xlabel: str,
+    ylabel: str,
+    class_labels: tuple[str, str] = ("$y = -1$", "$y = +1$"),
+    ax: plt.Axes | None = None,
+):
+    """Plots 2-D points by class and the linear decision boundaries ``<theta, x> = 0``.
+
+    Args:
+        X: the points, shape ``(N, 2)``.
+        y: their labels, ``N`` values in {-1, +1}.
+        thetas: legend label -> coefficients of shape ``(2,)`` (not both zero).
+            The boundary of ``theta`` is the line through the origin orthogonal to it.
+        xlabel: the x-axis label (the first feature).
+        ylabel: the y-axis label (the second feature).
+        class_labels: legend labels of the classes -1 and +1.
+        ax: axes to draw on; a new figure if ``None``.
+
+    Returns:
+        ``(fig, ax)``.
+
+    Raises:
+        TypeError, ValueError: for missing labels, ``X`` not of shape ``(N, 2)``,
+            ``y`` of another length or with labels other than -1 and +1, or a
+            ``theta`` that is not two numbers, not both zero.
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[1] != 2 or X.shape[0] == 0:
+        raise ValueError(f"X must have shape (N, 2), got {X.shape}")
+    y = _same_length(_vector(y, "y"), "y", X.shape[0], "X")
+    if not np.all(np.isin(y, (-1.0, 1.0))):
+        raise ValueError("y must hold labels -1 and +1 only")
+    thetas = _series(thetas, "thetas")
+    xlabel, ylabel = _label(xlabel, "xlabel"), _label(ylabel, "ylabel")
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = 0.05 * (hi - lo + 1e-12)
+    lo, hi = lo - pad, hi + pad
+    fig, ax = _axes(ax)
+    with style():
+        for label, marker, color, name in ((-1.0, "s", COLORS[1], class_labels[0]),
+                                           (1.0, "o", COLORS[0], class_labels[1])):
+            pts = X[y == label]
+            ax.scatter(pts[:, 0], pts[:, 1], s=14, marker=marker, color=color, alpha=0.6,
+                       label=_label(name, "class_labels"))
+        t = np.linspace(-1.0, 1.0, 2) * float(np.abs(np.concatenate([lo, hi])).max()) * 2
+        for i, (label, theta) in enumerate(thetas.items()):
+            theta = _vector(theta, f"thetas[{label!r}]")
+            if theta.size != 2 or not np.any(theta):
+                raise ValueError(f"thetas[{label!r}] must be two numbers, not both zero")
+            direction = np.array([-theta[1], theta[0]]) / np.linalg.norm(theta)
+            ax.plot(t * direction[0], t * direction[1], color=COLORS[(i + 2) % 8],
+                    linestyle=LINESTYLES[i % 8], label=label)
+        ax.set_xlim(lo[0], hi[0])
+        ax.set_ylim(lo[1], hi[1])
+        ax.set_aspect("equal")
         _finish(ax, xlabel, ylabel, legend=True)
     return fig, ax
