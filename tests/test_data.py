@@ -138,6 +138,13 @@ def test_loader_is_reiterable_unlike_the_seed_generator():
     assert loader.epoch == 2
 
 
+def test_batches_are_host_numpy_arrays_cut_from_the_data():
+    X, Y = toy(10)
+    for xb, yb in DataLoader(X, Y, 4, key=key()):
+        assert isinstance(xb, np.ndarray) and isinstance(yb, np.ndarray)
+        assert xb.dtype == np.float32 and xb.shape[1:] == X.shape[1:]
+
+
 def test_len_counts_batches():
     X, Y = toy(10)
     assert len(DataLoader(X, Y, 4, key=key())) == 3

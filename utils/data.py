@@ -162,7 +162,8 @@ class DataLoader:
     next epoch with a fresh shuffle drawn from ``jax.random.fold_in(key, epoch)``.
     Two loaders built with the same key give the same sequence of epochs.
     Within an epoch every sample appears exactly once (with ``drop_last=True``
-    the last, short batch is left out instead).
+    the last, short batch is left out instead). Batches are NumPy arrays cut
+    from a host copy of the data; JAX functions accept them directly.
 
     Args:
         X: features, a NumPy or JAX array with samples along the first axis.
@@ -200,6 +201,9 @@ class DataLoader:
     ) -> None:
         self.X = _checks.array(X, "X")
         self.Y = _checks.array(Y, "Y")
+        # Batches are cut on the host, as data loaders do: slicing NumPy memory is
+        # cheap, while indexing a device array dispatches a gather per batch.
+        self._X_host, self._Y_host = np.asarray(self.X), np.asarray(self.Y)
         if self.X.shape[0] != self.Y.shape[0]:
             raise ValueError(
                 "X and Y must have the same number of samples (first axis): "
@@ -248,16 +252,16 @@ class DataLoader:
         epoch_key = jax.random.fold_in(self.key, epoch)
         return np.asarray(jax.random.permutation(epoch_key, self.num_samples))
 
-    def __iter__(self) -> Iterator[tuple[Array, Array]]:
+    def __iter__(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """Starts the next epoch and yields its ``(X_batch, Y_batch)`` pairs."""
         order = self.epoch_indices(self.epoch)
         self.epoch += 1  # counted when the loop starts, not at its first batch
         return self._batches(order)
 
-    def _batches(self, order: np.ndarray) -> Iterator[tuple[Array, Array]]:
+    def _batches(self, order: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         for start in range(0, len(self) * self.batch_size, self.batch_size):
             idx = order[start : start + self.batch_size]
-            yield self.X[idx], self.Y[idx]
+            yield self._X_host[idx], self._Y_host[idx]
 
     def __repr__(self) -> str:
         return (
