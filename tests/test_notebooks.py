@@ -21,7 +21,7 @@ ROOT = manifest.ROOT
 SOURCES = notebooks.chapter_sources()
 NOTEBOOKS = sorted(notebooks.CHAPTERS.glob("*.ipynb"))
 MAX_BYTES = 2 * 1024 * 1024
-MAX_LINE = 80  # what the site's code boxes show without scrolling
+MAX_LINE = notebooks.MAX_LINE
 NAME = re.compile(r"\d\d_[a-z0-9_]+")
 
 

@@ -32,6 +32,8 @@ KEEP_CELL_METADATA = ("tags", "mystnb", "editable", "slideshow")
 LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3"}
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 TIMEOUT_S = 600
+MAX_LINE = 80
+"""The widest code line the site shows without scrolling (tests enforce it too)."""
 
 
 def chapter_sources() -> list[Path]:
@@ -96,9 +98,17 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     return nb
 
 
+def long_lines(nb: nbformat.NotebookNode) -> list[str]:
+    """Code lines wider than MAX_LINE, to report before a long execution."""
+    return [line for cell in nb.cells if cell.cell_type == "code"
+            for line in cell.source.splitlines() if len(line) > MAX_LINE]
+
+
 def build(md: Path) -> tuple[nbformat.NotebookNode, float]:
     """Makes the executed, stripped notebook for ``md``; returns it and the execution seconds."""
     source = with_colab_cell(read_source(md))
+    for line in long_lines(source):
+        print(f"warning: {md.name}: code line of {len(line)} > {MAX_LINE} characters: {line!r}")
     if jupytext.writes(source, fmt="md:myst") != md.read_text():
         jupytext.write(source, md, fmt="md:myst")
     source.metadata.setdefault("jupytext", {})["formats"] = FORMATS
