@@ -6,7 +6,7 @@ import jax
 import jax.numpy as jnp
 import pytest
 
-from utils.timing import Timing, benchmark, format_seconds
+from utils.timing import Timing, benchmark, compiled_memory, format_seconds
 
 
 class Pending:
@@ -107,3 +107,15 @@ def test_non_callable_is_rejected():
 def test_format_seconds_rejects_negative():
     with pytest.raises(ValueError, match="^seconds must be >= 0"):
         format_seconds(-1.0)
+
+
+def test_compiled_memory_counts_outputs_and_grows_with_size():
+    small = compiled_memory(lambda x: jnp.outer(x, x), jnp.ones(10))
+    large = compiled_memory(lambda x: jnp.outer(x, x), jnp.ones(1000))
+    assert small >= 10 * 10 * 4 and large >= 1000 * 1000 * 4
+    assert large > 100 * small / 2
+
+
+def test_compiled_memory_rejects_non_callables():
+    with pytest.raises(TypeError, match="^fn must be callable"):
+        compiled_memory("f", jnp.ones(3))

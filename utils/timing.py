@@ -136,3 +136,31 @@ def benchmark(
         elapsed = run(number)
     times = [elapsed / number] + [run(number) / number for _ in range(repeat - 1)]
     return Timing(times=tuple(times), number=number, first_call=first_call)
+
+
+def compiled_memory(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> int:
+    """Bytes XLA allocates for the outputs and temporaries of ``jax.jit(fn)(*args)``.
+
+    The compiled program is analysed, not run, so this is cheap even for calls
+    that would be slow. Inputs are not counted: they exist before the call.
+
+    Args:
+        fn: a function JAX can ``jit``.
+        *args: example arguments (their shapes and dtypes are what matter).
+        **kwargs: example keyword arguments.
+
+    Returns:
+        ``output_size_in_bytes + temp_size_in_bytes`` of the compiled program.
+
+    Raises:
+        TypeError: if ``fn`` is not callable.
+
+    Example:
+        >>> import jax.numpy as jnp
+        >>> compiled_memory(lambda x: jnp.outer(x, x), jnp.ones(100))
+        40000
+    """
+    if not callable(fn):
+        raise TypeError(f"fn must be callable, got {type(fn).__name__}")
+    stats = jax.jit(fn).lower(*args, **kwargs).compile().memory_analysis()
+    return int(stats.output_size_in_bytes + stats.temp_size_in_bytes)
