@@ -111,6 +111,9 @@ def build(md: Path) -> tuple[nbformat.NotebookNode, float]:
         print(f"warning: {md.name}: code line of {len(line)} > {MAX_LINE} characters: {line!r}")
     if jupytext.writes(source, fmt="md:myst") != md.read_text():
         jupytext.write(source, md, fmt="md:myst")
+        # build from the markdown as written, which jupytext may have normalised
+        # (e.g. trailing blank lines in a cell), so the pair is exactly in sync
+        source = with_colab_cell(read_source(md))
     source.metadata.setdefault("jupytext", {})["formats"] = FORMATS
     start = time.perf_counter()
     executed = execute(strip(source), md.parent)

@@ -1,0 +1,58 @@
+"""Tests of the notebook pipeline itself (tools.notebooks) on a tiny chapter."""
+
+import nbformat
+
+from tools import manifest, notebooks
+
+TINY = """---
+jupytext:
+  formats: ipynb,md:myst
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+    jupytext_version: 1.19.6
+kernelspec:
+  display_name: Python 3 (ipykernel)
+  language: python
+  name: python3
+---
+
+# Tiny
+
+```{code-cell} ipython3
+x = 1 + 1
+print(x)
+
+
+```
+"""
+
+
+def test_build_inserts_the_colab_cell_normalises_and_executes(tmp_path):
+    md = tmp_path / "99_tiny.md"
+    md.write_text(TINY)
+    nb, seconds = notebooks.build(md)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code[0].source == manifest.colab_cell()
+    assert [c.execution_count for c in code] == [1, 2]
+    assert code[1].outputs[0].text == "2\n"
+    # the markdown was rewritten with the Colab cell, and the notebook matches it exactly
+    again = notebooks.with_colab_cell(notebooks.read_source(md))
+    assert [c.source for c in again.cells] == [c.source for c in nb.cells]
+    assert nb == notebooks.strip(nb) and seconds > 0
+
+
+def test_strip_keeps_outputs_and_counts_but_drops_noise():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1", execution_count=1, outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="1\n")])
+    cell.metadata = {"tags": ["check"], "execution": {"iopub.status.busy": "2026"}}
+    nb.cells = [cell]
+    nb.metadata = {"widgets": {}, "language_info": {"version": "3.11.7"}}
+    stripped = notebooks.strip(nb)
+    (out,) = stripped.cells
+    assert out.metadata == {"tags": ["check"]} and out.execution_count == 1
+    assert out.outputs[0].text == "1\n"
+    assert "widgets" not in stripped.metadata
+    assert stripped.metadata["language_info"] == notebooks.LANGUAGE_INFO
