@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
+CHROMIUM ?= /usr/bin/chromium
 
 # Quiet and deterministic everywhere the book runs code (kernels plot headless via the inline backend).
 export PYTHONHASHSEED := 0
@@ -33,7 +34,15 @@ book: $(STAMP)
 	$(BIN)/python -m tools.build .
 	@echo "The site is at $(CURDIR)/_build/html/index.html (make serve to browse it)"
 
-test: $(STAMP)
+# The browser tests drive Debian's chromium; install it when missing and we can.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; \
+	fi
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 serve: book

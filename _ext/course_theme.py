@@ -14,6 +14,27 @@ def _add_theme_defaults(app, config):
     config.html_context = context
 
 
+def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
+    """Keeps the first of identical scripts (same file, same inline body).
+
+    Jupyter Book lists MathJax twice in html_js_files and sphinx.ext.mathjax adds
+    it once more, and sphinx-thebe's configuration is emitted twice: the browser
+    then loads MathJax twice and both raise errors ("Cannot set property
+    Package", "Identifier 'THEBE_JS_URL' has already been declared").
+    """
+    seen, kept = set(), []
+    for script in context.get("script_files", []):
+        filename = str(getattr(script, "filename", script) or "").split("?")[0]
+        body = getattr(script, "attributes", {}).get("body", "")
+        key = filename if filename else ("inline", body)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(script)
+    context["script_files"] = kept
+
+
 def setup(app):
     app.connect("config-inited", _add_theme_defaults, priority=900)
+    app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,3 +13,13 @@ def _close_figures():
     """Closes every figure a test opened, so tests stay independent and memory flat."""
     yield
     plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site, built once per test process with the strict build."""
+    from tools import build
+
+    output = tmp_path_factory.mktemp("site")
+    assert build.main([str(output)]) == 0, "the strict build failed: see the output above"
+    return output / "_build" / "html"

@@ -1,17 +1,12 @@
 """The strict site build: zero warnings, every reference resolved, the pages and buttons there."""
 
 import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-import pytest
+from bs4 import BeautifulSoup
 
-from tools import build, manifest, notebooks
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("site")
-    assert build.main([str(output)]) == 0, "the strict build failed: see the output above"
-    return output / "_build" / "html"
+from tools import manifest, notebooks
 
 
 def test_landing_page_and_every_chapter_are_built(site):
@@ -34,3 +29,39 @@ def test_glued_numbers_are_rendered(site):
         html = (site / "chapters" / f"{md.stem}.html").read_text()
         assert "{glue" not in html, f"{md.stem}: an unresolved glue role"
         assert not re.search(r"pasted-text\">\s*</span>", html), f"{md.stem}: an empty glued value"
+
+
+def pages(site: Path) -> list[Path]:
+    """Every HTML page of the site except Sphinx's generated index and search pages."""
+    skip = {"genindex.html", "search.html"}
+    return sorted(p for p in site.rglob("*.html")
+                  if p.name not in skip and "_sources" not in p.parts and "_static" not in p.parts)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids_cache: dict[Path, set[str]] = {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in ids_cache:
+            soup = BeautifulSoup(path.read_text(), "html.parser")
+            ids_cache[path] = {tag["id"] for tag in soup.find_all(id=True)}
+        return ids_cache[path]
+
+    broken, checked = [], 0
+    for page in pages(site):
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        for a in soup.find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("mailto:", "//")):
+                continue  # off-site links are not fetched: the site must work offline
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {href} (no such file)")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids(target):
+                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    assert checked > 100, f"only {checked} internal links found: is the site built?"
+    assert not broken, "broken internal links:\n" + "\n".join(broken)

@@ -1,0 +1,153 @@
+"""The built site in a real browser: headless Chromium driven by Playwright.
+
+Every page is served from localhost and checked as a reader meets it: no console
+errors, no failed or off-site requests, every image loaded and described, math
+rendered by MathJax, one visible h1 and headings in order, the Colab button
+pointing at the page's notebook, and exercise solutions hidden until clicked.
+A screenshot of each page is kept in _build/screenshots for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tools import manifest, notebooks
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = manifest.ROOT / "_build" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def toc_pages() -> list[str]:
+    from tests.test_notebooks import toc_files
+
+    return [f"{entry}.html" for entry in toc_files()]
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), f"the browser tests need Chromium at {CHROMIUM}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def visits(server, browser):
+    """Opens each page once and records what the checks need."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for name in toc_pages():
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        errors, failed, offsite = [], [], []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("requestfailed", lambda r: failed.append(r.url))
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on("request", lambda r: offsite.append(r.url)
+                if not r.url.startswith((server, "data:", "blob:")) else None)
+        page.goto(f"{server}/{name}", wait_until="networkidle")
+        page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+        page.evaluate("() => MathJax.startup.promise")
+        record = {
+            "errors": errors, "failed": failed, "offsite": offsite,
+            "images": page.eval_on_selector_all(
+                "article img", "els => els.map(i => [i.src, i.complete && i.naturalWidth > 0, i.alt])"),
+            "math": page.locator("article .math").count(),
+            "rendered": page.locator("article mjx-container").count(),
+            "h1": page.locator("h1:visible").count(),
+            "headings": page.eval_on_selector_all(
+                "article h1, article h2, article h3, article h4",
+                "els => els.map(h => Number(h.tagName[1]))"),
+            "colab": page.eval_on_selector_all(
+                "a[href*='colab.research.google.com']", "els => els.map(a => a.href)"),
+            "solutions": [],
+        }
+        page.screenshot(path=str(SCREENSHOTS / (name.replace("/", "__") + ".png")))
+        solutions = page.locator("div.solution.dropdown")
+        for i in range(solutions.count()):
+            solution = solutions.nth(i)
+            body = solution.locator("section, div.cell").first
+            hidden_before = not body.is_visible()
+            solution.locator(".admonition-title, button.toggle-button").first.click()
+            page.wait_for_timeout(300)
+            record["solutions"].append((hidden_before, body.is_visible()))
+        results[name] = record
+        page.close()
+    return results
+
+
+PAGES = toc_pages()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_console_errors_failed_or_offsite_requests(visits, name):
+    record = visits[name]
+    assert not record["errors"], f"console errors: {record['errors']}"
+    assert not record["failed"], f"failed requests: {record['failed']}"
+    assert not record["offsite"], f"requests to other origins: {record['offsite']}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_images_load_and_are_described(visits, name):
+    for src, loaded, alt in visits[name]["images"]:
+        assert loaded, f"image did not load: {src}"
+        assert alt.strip(), f"image without alt text: {src}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_math_is_rendered_by_mathjax(visits, name):
+    record = visits[name]
+    assert record["rendered"] >= record["math"], (
+        f"{record['math']} math elements but {record['rendered']} rendered by MathJax")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_one_h1_and_headings_in_order(visits, name):
+    record = visits[name]
+    assert record["h1"] == 1, f"{record['h1']} visible h1 elements"
+    levels = record["headings"]
+    assert levels and levels[0] == 1
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
+
+
+@pytest.mark.parametrize("name", [p for p in PAGES if p.startswith("chapters/")])
+def test_colab_button_opens_this_pages_notebook(visits, name):
+    repo = manifest.repository_url().removeprefix("https://github.com/")
+    notebook = name.removesuffix(".html") + ".ipynb"
+    expected = f"https://colab.research.google.com/github/{repo}/blob/{manifest.repository_branch()}/{notebook}"
+    assert visits[name]["colab"] == [expected]
+
+
+@pytest.mark.parametrize("name", [p for p in PAGES if p.startswith("chapters/")])
+def test_solutions_hidden_until_clicked(visits, name):
+    solutions = visits[name]["solutions"]
+    md = notebooks.CHAPTERS / Path(name).with_suffix(".md").name
+    expected = len(re.findall(r"```\{solution-start\}", md.read_text()))
+    assert len(solutions) == expected > 0
+    for hidden_before, shown_after in solutions:
+        assert hidden_before, "a solution is visible before the reader asks for it"
+        assert shown_after, "a solution stays hidden after a click"
