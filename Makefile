@@ -13,13 +13,14 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup book test serve notebooks clean
+.PHONY: help setup book test serve notebooks student clean
 
 help:
 	@echo "make book       build the site into _build/html"
 	@echo "make test       run every test: utils, notebook structure, strict nbval, strict build"
 	@echo "make notebooks  sync each chapters/*.md into its .ipynb and execute it in place"
 	@echo "make serve      serve the built site on http://localhost:$(PORT)"
+	@echo "make student    the student edition (solutions removed, checks kept) in _build/student"
 	@echo "make clean      remove _build (keeps .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -51,6 +52,9 @@ serve: book
 
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.notebooks
+
+student: $(STAMP)
+	$(BIN)/python -m tools.student _build/student
 
 clean:
 	rm -rf _build
