@@ -124,12 +124,19 @@ def main(argv: list[str]) -> int:
     for name in manifest.write_tested_with():
         print(f"updated the tested-with line in {name}")
     sources = [Path(a).resolve() for a in argv] or chapter_sources()
+    times = {}
     for md in sources:
         if md.suffix != ".md":
             md = md.with_suffix(".md")
         nb, seconds = build(md)
         nbformat.write(nb, md.with_suffix(".ipynb"))
+        times[md.stem] = seconds
         print(f"{md.relative_to(manifest.ROOT)}: executed in {seconds:.1f} s")
+    from tools import pages
+
+    pages.record_run(times)
+    for name in pages.write_all():
+        print(f"updated {name}")
     return 0
 
 
