@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup book test serve notebooks student clean
+.PHONY: help setup book test serve notebooks student bench canary clean
 
 help:
 	@echo "make book       build the site into _build/html"
@@ -21,6 +21,8 @@ help:
 	@echo "make notebooks  sync each chapters/*.md into its .ipynb and execute it in place"
 	@echo "make serve      serve the built site on http://localhost:$(PORT)"
 	@echo "make student    the student edition (solutions removed, checks kept) in _build/student"
+	@echo "make bench      time every notebook, print the book's headline ratios, flag budgets"
+	@echo "make canary     the notebook tests against the newest jax, jaxlib, flax and optax"
 	@echo "make clean      remove _build (keeps .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -52,6 +54,12 @@ serve: book
 
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.notebooks
+
+bench: $(STAMP)
+	$(BIN)/python -m tools.bench
+
+canary: $(STAMP)
+	$(BIN)/python -m tools.canary
 
 student: $(STAMP)
 	$(BIN)/python -m tools.student _build/student

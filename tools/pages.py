@@ -87,6 +87,19 @@ def status_page() -> str:
         *[f"| {name} | {sec:.1f} |" for name, sec in sorted(status["execution_seconds"].items())],
         f"| **all** | **{sum(status['execution_seconds'].values()):.1f}** |", "",
     ]
+    bench_json = manifest.ROOT / "_static" / "bench.json"
+    if bench_json.exists():
+        bench = json.loads(bench_json.read_text())
+        lines += [
+            "## Benchmark", "",
+            "The headline measurements of the book, from one `make bench` run (each a ratio of",
+            "two timings taken side by side, compile time excluded; `_static/bench.json`).", "",
+            "| ratio | measured |", "|---|---|",
+            *[f"| {h['meaning']} | {h['ratio']:.1f}x |" for _, h in sorted(bench["headlines"].items())],
+            "", f"Budgets: {bench['budgets']['notebook_s']:.0f} s a notebook, "
+            f"{bench['budgets']['book_s']:.0f} s for the book (took {bench['total_seconds']:.1f} s); "
+            f"over budget: {', '.join(bench['over_budget']) or 'nothing'}.", "",
+        ]
     return "\n".join(lines)
 
 
