@@ -29,9 +29,7 @@ CHROMIUM_ARGS = [
 
 
 def toc_pages() -> list[str]:
-    from tests.test_notebooks import toc_files
-
-    return [f"{entry}.html" for entry in toc_files()]
+    return [f"{entry}.html" for entry in notebooks.toc_files()]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
 
 from tools import manifest, notebooks
 
@@ -165,24 +164,8 @@ def test_every_exercise_has_a_hidden_solution_and_a_check(path):
             assert ":class: dropdown" in cell.source, f"{path.name}: solutions are hidden in a dropdown"
 
 
-def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections", []))
-
-    for part in toc.get("parts", []):
-        walk(part["chapters"])
-    walk(toc.get("chapters", []))
-    return files
-
-
 def test_toc_lists_every_chapter_and_only_existing_pages():
-    files = toc_files()
+    files = notebooks.toc_files()
     assert len(files) == len(set(files)), "a page is listed twice in _toc.yml"
     chapters_in_toc = sorted(f for f in files if f.startswith("chapters/"))
     assert chapters_in_toc == [f"chapters/{p.stem}" for p in NOTEBOOKS], "_toc.yml and chapters/ disagree"
@@ -192,7 +175,7 @@ def test_toc_lists_every_chapter_and_only_existing_pages():
 
 
 def test_chapters_are_in_book_order():
-    chapters_in_toc = [f for f in toc_files() if f.startswith("chapters/")]
+    chapters_in_toc = [f for f in notebooks.toc_files() if f.startswith("chapters/")]
     assert chapters_in_toc == sorted(chapters_in_toc), "number chapters in the order of _toc.yml"
 
 

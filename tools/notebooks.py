@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import yaml
 from nbclient import NotebookClient
 
 from tools import manifest
@@ -39,6 +40,23 @@ MAX_LINE = 80
 def chapter_sources() -> list[Path]:
     """The MyST markdown sources of the chapters, in file-name (book) order."""
     return sorted(CHAPTERS.glob("*.md"))
+
+
+def toc_files() -> list[str]:
+    """Every page listed in _toc.yml (root first), as paths without extension."""
+    toc = yaml.safe_load((manifest.ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part["chapters"])
+    walk(toc.get("chapters", []))
+    return files
 
 
 def read_source(md: Path) -> nbformat.NotebookNode:
