@@ -99,10 +99,11 @@ def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
+def execute(nb: nbformat.NotebookNode, cwd: Path, *, allow_errors: bool = False) -> nbformat.NotebookNode:
     """Executes ``nb`` top to bottom in a fresh kernel of this environment, in ``cwd``.
 
-    Cells tagged ``raises-exception`` may raise; any other error stops the run.
+    Cells tagged ``raises-exception`` may raise; any other error stops the run,
+    unless ``allow_errors`` (then every error is recorded and execution goes on).
     """
     nb = copy.deepcopy(nb)
     client = NotebookClient(
@@ -111,6 +112,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
         kernel_name="python3",
         resources={"metadata": {"path": str(cwd)}},
         record_timing=False,
+        allow_errors=allow_errors,
     )
     client.execute()
     return nb
