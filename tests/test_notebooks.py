@@ -65,9 +65,22 @@ def test_pair_is_in_sync(md):
 @pytest.mark.parametrize("md", SOURCES, ids=ids(SOURCES))
 def test_colab_cell_is_first_and_current(md):
     """The first code cell is the one generated from requirements.txt and _config.yml."""
-    for nb in (notebooks.read_source(md), read(md.with_suffix(".ipynb"))):
+    source, committed = notebooks.read_source(md), read(md.with_suffix(".ipynb"))
+    assert committed.metadata.get("course") == source.metadata.get("course")
+    for nb in (source, committed):
         first = code_cells(nb)[0]
-        assert first.source == manifest.colab_cell(), f"{md.name}: run `make notebooks`"
+        assert first.source == notebooks.colab_cell(nb), f"{md.name}: run `make notebooks`"
+
+
+def test_colab_cell_sets_simulated_devices_before_jax_starts():
+    plain, multi = manifest.colab_cell(), manifest.colab_cell(cpu_devices=8)
+    assert "jax_num_cpu_devices" not in plain
+    setting = multi.index('jax.config.update("jax_num_cpu_devices", 8)')
+    assert setting < multi.index("report()")
+    assert multi.replace(multi[multi.index("# This chapter runs"):multi.index("from utils.env")], "") == plain
+    for bad, error in [(0, ValueError), (-8, ValueError), (2.0, TypeError), ("8", TypeError), (True, TypeError)]:
+        with pytest.raises(error, match="cpu_devices"):
+            manifest.colab_cell(cpu_devices=bad)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -211,17 +224,29 @@ def test_colab_cell_installs_the_pins_and_keeps_the_accelerator():
     assert f"git+{manifest.repository_url()}@" in cell
 
 
+@pytest.mark.parametrize("cpu_devices", [None, 8])
 @pytest.mark.parametrize(
     "runtime_module, extra",
     [("jax_cuda12_plugin", "[cuda12]"), ("jax_cuda13_plugin", "[cuda13]"), ("libtpu", "[tpu]"), (None, "")],
 )
-def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, extra):
-    """Runs the cell as IPython would on Colab (pip replaced by a recorder): exact pins, right extra."""
+def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, extra, cpu_devices):
+    """Runs the cell as IPython would on Colab (pip replaced by a recorder): exact pins, right extra.
+
+    JAX's settings and the report are recorded too: a multi-device chapter must set
+    the number of CPU devices before ``report()`` starts JAX's backends.
+    """
     import importlib.util
     import shlex
     import types
 
+    import jax
     from IPython.core.interactiveshell import InteractiveShell
+
+    import utils.env
+
+    calls = []
+    monkeypatch.setattr(jax.config, "update", lambda name, value: calls.append((name, value)))
+    monkeypatch.setattr(utils.env, "report", lambda: calls.append("report"))
 
     real_find_spec = importlib.util.find_spec
     accelerator_modules = {"jax_cuda13_plugin", "jax_cuda12_plugin", "libtpu"}
@@ -238,8 +263,9 @@ def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, ex
     shell = InteractiveShell.instance()
     pip_lines = []
     shell.register_magic_function(lambda line: pip_lines.append(line), "line", "pip")
-    result = shell.run_cell(manifest.colab_cell(), store_history=False)
+    result = shell.run_cell(manifest.colab_cell(cpu_devices=cpu_devices), store_history=False)
     assert result.success, result.error_in_exec
+    assert calls == ([] if cpu_devices is None else [("jax_num_cpu_devices", cpu_devices)]) + ["report"]
     pins = manifest.pins()
     assert len(pip_lines) == 1
     assert shlex.split(pip_lines[0]) == [

@@ -57,8 +57,30 @@ def repository_branch() -> str:
     return config()["repository"].get("branch", "main")
 
 
-def colab_cell() -> str:
-    """The source of the first code cell of every chapter."""
+def colab_cell(cpu_devices: int | None = None) -> str:
+    """The source of the first code cell of every chapter.
+
+    Args:
+        cpu_devices: for a chapter that needs several devices (the notebook's
+            ``course.cpu_devices`` metadata), how many CPU devices JAX should
+            simulate. JAX reads this setting once, before its first operation, so
+            the cell sets it before ``report()`` lists the devices.
+
+    Raises:
+        TypeError, ValueError: if ``cpu_devices`` is not a positive integer.
+    """
+    if cpu_devices is not None and (not isinstance(cpu_devices, int) or isinstance(cpu_devices, bool)):
+        raise TypeError(f"cpu_devices must be an integer or None, got {cpu_devices!r}")
+    if cpu_devices is not None and cpu_devices < 1:
+        raise ValueError(f"cpu_devices must be at least 1, got {cpu_devices}")
+    devices = [] if cpu_devices is None else [
+        "# This chapter runs on several devices. Without enough GPUs or TPU cores it",
+        "# simulates them on the CPU, which JAX sets up before its first operation.",
+        "import jax",
+        "",
+        f'jax.config.update("jax_num_cpu_devices", {cpu_devices})',
+        "",
+    ]
     p = pins()
     return "\n".join(
         [
@@ -85,6 +107,7 @@ def colab_cell() -> str:
             "    pip_args = shlex.join(packages)",
             "    %pip install --quiet {pip_args}",
             "",
+            *devices,
             "from utils.env import report",
             "",
             "report()",

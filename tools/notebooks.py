@@ -28,7 +28,7 @@ from tools import manifest
 
 CHAPTERS = manifest.ROOT / "chapters"
 FORMATS = "ipynb,md:myst"
-KEEP_NOTEBOOK_METADATA = ("jupytext", "kernelspec")
+KEEP_NOTEBOOK_METADATA = ("jupytext", "kernelspec", "course")
 KEEP_CELL_METADATA = ("tags", "mystnb", "editable", "slideshow")
 LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3"}
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -68,6 +68,15 @@ def first_code_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
     return next((cell for cell in nb.cells if cell.cell_type == "code"), None)
 
 
+def colab_cell(nb: nbformat.NotebookNode) -> str:
+    """The generated Colab set-up cell for ``nb``.
+
+    A chapter that needs several devices says how many in its front matter
+    (``course: {cpu_devices: 8}``, kept by ``notebook_metadata_filter: course``).
+    """
+    return manifest.colab_cell(cpu_devices=nb.metadata.get("course", {}).get("cpu_devices"))
+
+
 def with_colab_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Returns a copy of ``nb`` whose first code cell is the generated Colab cell."""
     nb = copy.deepcopy(nb)
@@ -75,10 +84,10 @@ def with_colab_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     if cell is None:
         raise ValueError("a chapter needs code cells; the first must be the Colab set-up cell")
     if "report()" in cell.source or "google.colab" in cell.source:
-        cell.source = manifest.colab_cell()
+        cell.source = colab_cell(nb)
     else:
         index = nb.cells.index(cell)
-        nb.cells.insert(index, nbformat.v4.new_code_cell(manifest.colab_cell()))
+        nb.cells.insert(index, nbformat.v4.new_code_cell(colab_cell(nb)))
     return nb
 
 

@@ -34,6 +34,7 @@ DEPENDS = {  # chapter stem -> the chapters a reader should have met first
     "03_linear_regression_jax": ["01_autodiff_basics"],
     "04_flax_nnx": ["03_linear_regression_jax"],
     "05_newton_cg": ["02_forward_reverse"],
+    "06_scaling_out": ["03_linear_regression_jax"],
     "90_common_errors": ["00_getting_started"],
 }
 
