@@ -136,6 +136,23 @@ def test_no_figure_reprs_leak_into_outputs(path):
             )
 
 
+@pytest.mark.parametrize("md", SOURCES, ids=ids(SOURCES))
+def test_glue_references_are_well_formed_and_defined(md):
+    """Every {glue:text}`name:spec` names a glued value and has a valid format spec.
+
+    The strict build would fail too, but only after a full build, and with a message
+    about a notebook line number rather than the name.
+    """
+    text = md.read_text()
+    glued = {out.metadata["scrapbook"]["name"]
+             for cell in code_cells(read(md.with_suffix(".ipynb"))) for out in cell.outputs
+             if "scrapbook" in out.get("metadata", {})}
+    for name, spec in re.findall(r"\{glue:text\}`([^`:]+):?([^`]*)`", text):
+        assert name in glued, f"{md.name}: {{glue:text}}`{name}` is never glued"
+        if spec:
+            format(1.5, spec)  # raises ValueError for a malformed spec such as ".1e}"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_chapter_shape(path):
     """Objectives and estimated time at the top; a summary and exercises at the end."""

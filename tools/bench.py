@@ -23,6 +23,8 @@ HEADLINES = {  # (notebook, glue name): what the ratio means
     ("02_forward_reverse", "hvp_cost_fwdrev"): "Hessian-vector product time / function time",
     ("03_linear_regression_jax", "scan_speedup"): "per-batch Python loop time / compiled training run time",
     ("05_newton_cg", "cg_speedup_largest"): "dense Newton solve time / HVP + CG time, largest n",
+    ("06_scaling_out", "comm_share_small"): "all-reduce time / data-parallel step time, 8 rows per device",
+    ("06_scaling_out", "comm_share_large"): "all-reduce time / data-parallel step time, 2048 rows per device",
 }
 
 
