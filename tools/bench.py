@@ -70,7 +70,7 @@ def main(argv: list[str]) -> int:
     BENCH_JSON.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     print(f"{'total':28s} {result['total_seconds']:6.1f} s\n")
     for key, value in headlines.items():
-        print(f"{value['ratio']:10.1f}x  {value['meaning']}  ({key})")
+        print(f"{value['ratio']:10.3g}x  {value['meaning']}  ({key})")
     print("\nover budget:", *(flags or ["nothing"]), sep="\n  ")
     pages.write_all()
     return 0

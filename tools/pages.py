@@ -96,7 +96,7 @@ def status_page() -> str:
             "The headline measurements of the book, from one `make bench` run (each a ratio of",
             "two timings taken side by side, compile time excluded; `_static/bench.json`).", "",
             "| ratio | measured |", "|---|---|",
-            *[f"| {h['meaning']} | {h['ratio']:.1f}x |" for _, h in sorted(bench["headlines"].items())],
+            *[f"| {h['meaning']} | {h['ratio']:.3g}x |" for _, h in sorted(bench["headlines"].items())],
             "", f"Budgets: {bench['budgets']['notebook_s']:.0f} s a notebook, "
             f"{bench['budgets']['book_s']:.0f} s for the book (took {bench['total_seconds']:.1f} s); "
             f"over budget: {', '.join(bench['over_budget']) or 'nothing'}.", "",
