@@ -238,6 +238,8 @@ def test_colab_cell_installs_the_pins_and_keeps_the_accelerator():
     assert f'"flax=={pins["flax"]}"' in cell and f'"optax=={pins["optax"]}"' in cell
     assert "jaxlib" not in cell, "installing jaxlib alone would replace Colab's accelerator build"
     assert 'if "google.colab" in sys.modules:' in cell
+    precision = f'jax.config.update("jax_default_matmul_precision", "{manifest.MATMUL_PRECISION}")'
+    assert cell.index(precision) < cell.index("report()"), "full float32 matmuls on every device"
     assert f"git+{manifest.repository_url()}@" in cell
 
 
@@ -282,7 +284,9 @@ def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, ex
     shell.register_magic_function(lambda line: pip_lines.append(line), "line", "pip")
     result = shell.run_cell(manifest.colab_cell(cpu_devices=cpu_devices), store_history=False)
     assert result.success, result.error_in_exec
-    assert calls == ([] if cpu_devices is None else [("jax_num_cpu_devices", cpu_devices)]) + ["report"]
+    precision = [("jax_default_matmul_precision", manifest.MATMUL_PRECISION)]
+    devices = [] if cpu_devices is None else [("jax_num_cpu_devices", cpu_devices)]
+    assert calls == precision + devices + ["report"]
     pins = manifest.pins()
     assert len(pip_lines) == 1
     assert shlex.split(pip_lines[0]) == [

@@ -16,6 +16,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "requirements.txt"
 CONFIG = ROOT / "_config.yml"
+MATMUL_PRECISION = "float32"
+"""Set by every chapter's first cell, so results on GPUs and TPUs match the book's."""
 PYTHON_VERSIONS = ("3.11", "3.12")
 """The Python versions the pins are tested on: here and on Colab."""
 
@@ -76,8 +78,6 @@ def colab_cell(cpu_devices: int | None = None) -> str:
     devices = [] if cpu_devices is None else [
         "# This chapter runs on several devices. Without enough GPUs or TPU cores it",
         "# simulates them on the CPU, which JAX sets up before its first operation.",
-        "import jax",
-        "",
         f'jax.config.update("jax_num_cpu_devices", {cpu_devices})',
         "",
     ]
@@ -106,6 +106,12 @@ def colab_cell(cpu_devices: int | None = None) -> str:
             "    ]",
             "    pip_args = shlex.join(packages)",
             "    %pip install --quiet {pip_args}",
+            "",
+            "import jax",
+            "",
+            "# Multiply float32 matrices in full float32, as CPUs do. By default recent",
+            "# NVIDIA GPUs round the factors to TF32 and TPUs to bfloat16 (2-3 digits).",
+            f'jax.config.update("jax_default_matmul_precision", "{MATMUL_PRECISION}")',
             "",
             *devices,
             "from utils.env import report",
