@@ -66,6 +66,19 @@ def record_run(times: dict[str, float]) -> None:
     STATUS_JSON.write_text(json.dumps(status, indent=2, sort_keys=True) + "\n")
 
 
+def accelerator_lines(hardware: dict[str, str]) -> list[str]:
+    """What the status page says about accelerator runs."""
+    backend = hardware.get("jax backend", "cpu")
+    if backend != "cpu":
+        return [f"The last run executed every notebook on `{backend}`."]
+    return [
+        "The recorded runs are on CPU only: no GPU or TPU run of the notebooks is recorded",
+        "yet. Every chapter's first cell sets full float32 matrix products "
+        "(`jax_default_matmul_precision`),",
+        "so results on an accelerator should match these to float32 rounding; timings will differ.",
+    ]
+
+
 def status_page() -> str:
     """The text of status.md, from the manifest and the recorded run."""
     pins = manifest.pins()
@@ -82,6 +95,8 @@ def status_page() -> str:
         "## Hardware of the last run", "",
         "| | |", "|---|---|",
         *[f"| {k} | {v} |" for k, v in sorted(status["hardware"].items())], "",
+        "## GPUs and TPUs", "",
+        *accelerator_lines(status["hardware"]), "",
         "## Execution time of each notebook", "",
         "Wall time of the last `make notebooks` run, in a fresh kernel, compile time included.", "",
         "| notebook | seconds |", "|---|---|",
