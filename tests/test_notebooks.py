@@ -144,9 +144,7 @@ def test_glue_references_are_well_formed_and_defined(md):
     about a notebook line number rather than the name.
     """
     text = md.read_text()
-    glued = {out.metadata["scrapbook"]["name"]
-             for cell in code_cells(read(md.with_suffix(".ipynb"))) for out in cell.outputs
-             if "scrapbook" in out.get("metadata", {})}
+    glued = notebooks.glued(read(md.with_suffix(".ipynb")))
     for name, spec in re.findall(r"\{glue:text\}`([^`:]+):?([^`]*)`", text):
         assert name in glued, f"{md.name}: {{glue:text}}`{name}` is never glued"
         if spec:

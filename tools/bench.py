@@ -31,16 +31,11 @@ HEADLINES = {  # (notebook, glue name): what the ratio means
 def glued_values(nb) -> dict[str, float]:
     """The numbers a notebook glued, by name."""
     found = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            scrapbook = out.get("metadata", {}).get("scrapbook")
-            if scrapbook is None:
-                continue
-            text = out["data"].get(scrapbook["mime_prefix"] + "text/plain")
-            try:
-                found[scrapbook["name"]] = float(text)
-            except (TypeError, ValueError):
-                continue
+    for name, text in notebooks.glued(nb).items():
+        try:
+            found[name] = float(text)
+        except (TypeError, ValueError):
+            continue
     return found
 
 
