@@ -6,6 +6,7 @@ command, re-executes every notebook and compares its outputs.
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -174,6 +175,77 @@ def exercise_structure(nb):
         solution_code = [c for c in cells[start:end + 1] if c.cell_type == "code"]
         after = cells[end + 1] if end + 1 < len(cells) else None
         yield label, solution_code, after
+
+
+def exercise_text(nb, label):
+    """The task of exercise ``label``: the markdown between its exercise-start and -end."""
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    match = re.search(r"```\{exercise-start\}\n:label: " + re.escape(label) + r"\n```\n(.*?)```\{exercise-end\}", text, flags=re.S)
+    return match.group(1)
+
+
+def stub_cells(nb, label):
+    """The ``stub``-tagged starter cells between exercise ``label`` and its solution."""
+    cells = nb.cells
+    start = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and f":label: {label}\n" in c.source)
+    end = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and f"```{{solution-start}} {label}" in c.source)
+    return [c for c in cells[start:end + 1] if c.cell_type == "code" and "stub" in c.metadata.get("tags", [])]
+
+
+def defined_names(source: str) -> set[str]:
+    """Names bound at the top level of ``source`` (assignments, defs, imports, loops)."""
+    names = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        else:
+            targets = []
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For)):
+                targets = [node.target]
+            for target in targets:
+                names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+    return names
+
+
+def used_names(source: str) -> set[str]:
+    return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_every_exercise_has_a_starter_cell_naming_what_the_check_uses(path):
+    """A student's own correct solution must pass the check.
+
+    So every name the check reads from the solution is asked for in the task (in
+    backticks) and defined by the exercise's ``stub`` starter cell, with placeholder
+    values the check rejects (the student-edition test proves that).
+    """
+    nb = read(path)
+    for label, solution_code, after in exercise_structure(nb):
+        stubs = stub_cells(nb, label)
+        assert len(stubs) == 1, f"{path.name} {label}: one `stub`-tagged starter cell goes between the task and the solution"
+        task = exercise_text(nb, label)
+        solution_defines = set().union(*(defined_names(c.source) for c in solution_code))
+        needed = used_names(after.source) & solution_defines
+        missing_in_task = sorted(n for n in needed if not re.search(r"`[^`\n]*\b" + re.escape(n) + r"\b[^`\n]*`", task))
+        assert not missing_in_task, f"{path.name} {label}: the check uses {missing_in_task}, which the task never names"
+        missing_in_stub = sorted(needed - defined_names(stubs[0].source))
+        assert not missing_in_stub, f"{path.name} {label}: the starter cell does not define {missing_in_stub}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_reader_facing_code_carries_no_build_plumbing(path):
+    """nbval and glue are the book's machinery: cell tags, and glue calls in hidden cells of their own."""
+    for cell in code_cells(read(path)):
+        assert "NBVAL" not in cell.source, f"{path.name} cell {cell.execution_count}: use the `nbval-ignore-output` tag, not a comment"
+        if re.search(r"\bglue\(", cell.source) and "import" not in cell.source.split("glue(")[0].split("\n")[-1]:
+            tags = cell.metadata.get("tags", [])
+            assert "remove-cell" in tags, f"{path.name} cell {cell.execution_count}: glue calls go in a cell tagged `remove-cell`"
+            shown = [o for o in cell.outputs if "scrapbook" not in o.get("metadata", {})]
+            assert not shown, f"{path.name} cell {cell.execution_count}: a glue cell shows nothing but glued values"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))

@@ -1,9 +1,15 @@
 """The student edition: solutions gone, checks kept, and every check fails without them.
 
 Each full notebook passes strict nbval elsewhere; here each student notebook is
-executed with errors allowed, and every check cell must raise. That proves the
-checks test the answer rather than pass on anything.
+executed with errors allowed, and every check cell must fail with an
+``AssertionError``: on the placeholder values of the starter cells, and on the
+plausible wrong answers in ``tests/wrong_answers/`` (at least one per chapter).
+A ``NameError`` or ``TypeError`` would prove nothing about the check, so it fails
+this test. That proves the checks test the answer rather than pass on anything.
 """
+
+import runpy
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -11,6 +17,24 @@ import pytest
 from tools import notebooks, student
 
 SOURCES = notebooks.chapter_sources()
+WRONG = Path(__file__).parent / "wrong_answers"
+
+
+def wrong_answers(md):
+    """``{exercise label: code}``: a plausible wrong solution to one or more of the chapter's exercises."""
+    path = WRONG / f"{md.stem}.py"
+    return runpy.run_path(str(path))["WRONG"] if path.exists() else {}
+
+
+def with_wrong_answers(nb, answers):
+    """Puts each wrong answer right after its exercise's starter cell."""
+    nb = nbformat.from_dict(nb)
+    for label, code in answers.items():
+        start = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and f":label: {label}\n" in c.source)
+        stub = next(i for i in range(start, len(nb.cells))
+                    if nb.cells[i].cell_type == "code" and "stub" in nb.cells[i].metadata.get("tags", []))
+        nb.cells.insert(stub + 1, nbformat.v4.new_code_cell(code))
+    return nb
 
 
 def checks(nb):
@@ -24,10 +48,19 @@ def test_student_edition_fails_every_check(md, tmp_path):
     text = "\n".join(c.source for c in edition.cells)
     assert "solution-start" not in text and "solution-end" not in text
     assert len(checks(edition)) == len(checks(full)) > 0
-    edition = notebooks.execute(edition, md.parent, allow_errors=True)
+    edition = notebooks.execute(with_wrong_answers(edition, wrong_answers(md)), md.parent, allow_errors=True)
     for cell in checks(edition):
         errors = [o for o in cell.outputs if o.output_type == "error"]
         assert errors, f"{md.name}: a check passes without its solution:\n{cell.source}"
+        assert errors[0].ename == "AssertionError", (
+            f"{md.name}: a check fails with {errors[0].ename}, not AssertionError: "
+            f"does the starter cell define every name it uses?\n{cell.source}"
+        )
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=[p.stem for p in SOURCES])
+def test_every_chapter_proves_a_wrong_answer_fails(md):
+    assert wrong_answers(md), f"tests/wrong_answers/{md.stem}.py: give at least one plausible wrong answer"
 
 
 def test_unclosed_solution_is_an_error():

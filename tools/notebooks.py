@@ -161,8 +161,12 @@ def build(md: Path) -> tuple[nbformat.NotebookNode, float]:
 
 
 def main(argv: list[str]) -> int:
-    for name in manifest.write_tested_with():
-        print(f"updated the tested-with line in {name}")
+    """``[--no-pages] [chapters/NN_name.md ...]``: ``--no-pages`` leaves the generated pages alone."""
+    pages_too = "--no-pages" not in argv
+    argv = [a for a in argv if a != "--no-pages"]
+    if pages_too:
+        for name in manifest.write_tested_with():
+            print(f"updated the tested-with line in {name}")
     sources = [Path(a).resolve() for a in argv] or chapter_sources()
     times = {}
     for md in sources:
@@ -172,6 +176,8 @@ def main(argv: list[str]) -> int:
         nbformat.write(nb, md.with_suffix(".ipynb"))
         times[md.stem] = seconds
         print(f"{md.relative_to(manifest.ROOT)}: executed in {seconds:.1f} s")
+    if not pages_too:
+        return 0
     from tools import pages
 
     pages.record_run(times)

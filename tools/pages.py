@@ -126,18 +126,18 @@ def chapter_summary(md: Path) -> str:
     admonition = re.search(r"```\{admonition\} Learning objectives\n(.*?)```", text, flags=re.S).group(1)
     objectives = re.findall(r"^\d+\. (.+(?:\n   .+)*)", admonition, flags=re.M)
     time_line = re.search(r"\*\*Estimated time:\*\*(.+?)(?:\n\n|\n```|$)", admonition, flags=re.S)
-    exercises = re.findall(r"```\{exercise-start\}\n:label: ([\w-]+)\n```\n\n(.+?)\n\n", text, flags=re.S)
+    exercises = re.findall(r"```\{exercise-start\}\n:label: ([\w-]+)\n```\n\n(.+?)\n```\{exercise-end\}", text, flags=re.S)
     out = [f"### {{doc}}`chapters/{md.stem}`", "", f"**Estimated time:** {' '.join(time_line.group(1).split())}", ""]
     if objectives:
         out += ["Objectives:", ""] + [f"- {' '.join(o.split())}" for o in objectives] + [""]
     if exercises:
         out += ["Exercises (solutions hidden; each has a check cell, so suitable for homework):", ""]
-        for label, first in exercises:
-            kind = re.match(r"\*\(([^)]*)\)\*", first)
-            summary = " ".join(re.sub(r"^\*\([^)]*\)\*\s*", "", first).split())
-            summary = summary.split(". ")[0].rstrip(".") + "."  # the first sentence
+        for label, task in exercises:
+            kind = re.match(r"\*\(([^)]*)\)\*", task)
+            # the whole task, as one list item (code blocks in a task would not survive this)
+            task = " ".join(re.sub(r"^\*\([^)]*\)\*\s*", "", task).split())
             level = f" ({kind.group(1).rstrip('.')})" if kind else ""
-            out.append(f"- `{label}`{level}: {summary}")
+            out.append(f"- `{label}`{level}: {task}")
         out.append("")
     return "\n".join(out)
 

@@ -1,8 +1,10 @@
 """The student edition: ``python -m tools.student [OUTPUT_DIR]`` (``make student``).
 
 Writes every chapter as a notebook with the exercise solutions removed and the
-check cells kept, into ``_build/student/`` by default. Where a solution was, a
-stub invites the student's own code; the check cell after it then tests that.
+check cells kept, into ``_build/student/`` by default. Each exercise is followed
+by a ``stub``-tagged starter cell (kept here) that defines the names the exercise
+asks for with placeholder values; the student replaces them and the check cell
+after the removed solution tests the result.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from tools import manifest, notebooks
 
 START = re.compile(r"```\{solution-start\}[^\n]*\n(?::[^\n]*\n)*```\n?")
 END = re.compile(r"```\{solution-end\}\n```\n?")
-STUB = "# Your solution here: the check cell below tests it.\n"
+REMOVED = "*Solution removed in the student edition: complete the starter cell above.*\n\n"
 
 
 def remove_solutions(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -48,18 +50,14 @@ def remove_solutions(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 if match is None:
                     break
                 text, inside = text[match.end():], False
-                kept += "*Solution removed in the student edition.*\n\n"
+                kept += REMOVED
                 cells.append(nbformat.v4.new_markdown_cell(kept.strip()))
-                cells.append(nbformat.v4.new_code_cell(STUB))
                 kept = ""
         if kept.strip():
             cells.append(nbformat.v4.new_markdown_cell(kept.strip()))
     if inside:
         raise ValueError("a solution-start has no matching solution-end")
     nb.cells = cells
-    for cell in nb.cells:
-        if cell.cell_type == "code" and cell.source == STUB:
-            cell.execution_count, cell.outputs = None, []
     return nb
 
 
