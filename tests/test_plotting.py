@@ -120,6 +120,10 @@ def test_decision_boundary_draws_classes_and_lines_orthogonal_to_theta():
         (lambda: plotting.contour_paths(lambda a, b: a[:2], xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b",
                                         resolution=5), ValueError, r"^f\(X, Y\) must return shape"),
         (lambda: plotting.contour_paths(3, xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b"), TypeError, "^f must be callable"),
+        (lambda: plotting.contour_paths(lambda a, b: a + b, xlim=1.0, ylim=(0, 1), xlabel="a", ylabel="b"), TypeError, "^xlim must be a"),
+        (lambda: plotting.contour_paths(lambda a, b: a + b, xlim=(0, 1), ylim=None, xlabel="a", ylabel="b"), TypeError, "^ylim must be a"),
+        (lambda: plotting.contour_paths(lambda a, b: 1 + a + b, xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b",
+                                        levels=[1.5, 2.0], log_levels=True, resolution=5), ValueError, "^log_levels=True spaces a number"),
         (lambda: plotting.scaling([0, 1], {"t": [1, 2]}, xlabel="n"), ValueError, "^sizes must all be > 0"),
         (lambda: plotting.scaling([1, 2], {"t": [1]}, xlabel="n"), ValueError, r"^series\['t'\] has 1 values but sizes has 2"),
         (lambda: plotting.scaling([1, 2], {"": [1, 2]}, xlabel="n"), ValueError, "^a label in series must not be empty"),
@@ -133,3 +137,16 @@ def test_decision_boundary_draws_classes_and_lines_orthogonal_to_theta():
 def test_bad_input_is_rejected_naming_the_argument(call, error, pattern):
     with pytest.raises(error, match=pattern):
         call()
+
+
+def test_data_and_fits_draws_many_fits_in_distinct_styles():
+    """Nine or more fits cycle through the palette (once an IndexError) and never take the data's colour."""
+    xs = np.linspace(0.0, 1.0, 5)
+    fits = {f"fit {k}": xs * k for k in range(12)}
+    fig, ax = plotting.data_and_fits(xs, xs, fits, xlabel="x", ylabel="y")
+    lines = ax.get_lines()
+    assert len(lines) == 12
+    data_colour = mpl.colors.to_hex(ax.collections[0].get_facecolor()[0], keep_alpha=False)
+    assert all(mpl.colors.to_hex(line.get_color()) != data_colour for line in lines)
+    styles = {(mpl.colors.to_hex(line.get_color()), line.get_linestyle()) for line in lines[:7]}
+    assert len(styles) == 7

@@ -209,7 +209,8 @@ def data_and_fits(
                 xs = x[order]
                 ys = _same_length(_vector(fit, f"fits[{label!r}]"), f"fits[{label!r}]", x.size, "x")
                 ys = ys[order]
-            ax.plot(xs, ys, label=label, color=COLORS[i], linestyle=LINESTYLES[i])
+            # the data take COLORS[7]; fits cycle through the other seven colours
+            ax.plot(xs, ys, label=label, color=COLORS[i % 7], linestyle=LINESTYLES[i % len(LINESTYLES)])
         _finish(ax, xlabel, ylabel, legend=True)
     return fig, ax
 
@@ -300,6 +301,8 @@ def contour_paths(
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
     for name, lim in (("xlim", xlim), ("ylim", ylim)):
+        if np.ndim(lim) != 1:  # a number, None or a string has no (low, high)
+            raise TypeError(f"{name} must be a (low, high) pair, got {lim!r}")
         if len(lim) != 2 or not lim[0] < lim[1]:
             raise ValueError(f"{name} must be (low, high) with low < high, got {lim!r}")
     xlabel, ylabel = _label(xlabel, "xlabel"), _label(ylabel, "ylabel")
@@ -309,10 +312,12 @@ def contour_paths(
     if Z.shape != gx.shape:
         raise ValueError(f"f(X, Y) must return shape {gx.shape}, got {Z.shape}")
     if log_levels:
+        if not isinstance(levels, int) or isinstance(levels, bool):
+            raise ValueError("log_levels=True spaces a number of levels; pass levels as an int, "
+                             f"or explicit levels with log_levels=False (got levels={levels!r})")
         if np.any(Z <= 0):
             raise ValueError("log_levels=True needs f > 0 on the whole grid")
-        count = levels if isinstance(levels, int) else len(levels)
-        levels = np.geomspace(Z.min(), Z.max(), count)
+        levels = np.geomspace(Z.min(), Z.max(), levels)
     fig, ax = _axes(ax)
     with style():
         ax.contour(gx, gy, Z, levels=levels, cmap="viridis", linewidths=0.8)
