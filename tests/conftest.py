@@ -1,8 +1,17 @@
 """Shared test set-up: headless matplotlib and small helpers."""
 
+import os
+
 import matplotlib
 
 matplotlib.use("Agg")
+
+from tools.notebooks import HASH_SEED  # noqa: E402
+
+# nbval's kernels inherit this process's environment: string hashes (set and dict
+# orders) are then the same in the committed run and in every test run, with or
+# without make.
+os.environ["PYTHONHASHSEED"] = HASH_SEED
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402

@@ -56,3 +56,11 @@ def test_strip_keeps_outputs_and_counts_but_drops_noise():
     assert out.outputs[0].text == "1\n"
     assert "widgets" not in stripped.metadata
     assert stripped.metadata["language_info"] == notebooks.LANGUAGE_INFO
+
+
+def test_kernels_hash_strings_the_same_way_in_every_run(monkeypatch, tmp_path):
+    """Set iteration order depends on PYTHONHASHSEED; without make it was random."""
+    monkeypatch.delenv("PYTHONHASHSEED", raising=False)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(hash('jax'))")])
+    runs = {notebooks.execute(nb, tmp_path).cells[0].outputs[0].text for _ in range(2)}
+    assert len(runs) == 1
