@@ -65,3 +65,13 @@ def test_every_internal_link_and_anchor_resolves(site):
                 broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     assert checked > 100, f"only {checked} internal links found: is the site built?"
     assert not broken, "broken internal links:\n" + "\n".join(broken)
+
+
+def test_favicon_ico_at_the_root_and_the_licence_in_every_footer(site):
+    """Browsers request /favicon.ico whatever the page declares; a 404 shows in their console."""
+    assert (site / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO header
+    for page in pages(site):
+        html = page.read_text()
+        if 'http-equiv="Refresh"' in html:
+            continue  # index.html only redirects to the landing page
+        assert "creativecommons.org/licenses/by/4.0" in html and "MIT licence" in html, page.name

@@ -10,10 +10,12 @@ import ast
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 from tools import manifest, notebooks
 
@@ -372,7 +374,18 @@ def test_repository_url_is_written_only_in_config():
                              cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     holders = sorted(f for f in tracked if (ROOT / f).is_file() and url in (ROOT / f).read_text(errors="ignore"))
     generated = {f"chapters/{p.name}" for p in SOURCES + NOTEBOOKS}  # the Colab cell, generated and checked above
-    assert [f for f in holders if f not in generated] == ["_config.yml"]
+    # GitHub reads CITATION.cff on its own, so it repeats the URL; checked here to agree
+    assert [f for f in holders if f not in generated] == ["CITATION.cff", "_config.yml"]
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["repository-code"] == url
+
+
+def test_licence_files_and_citation_are_there():
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert "CC BY 4.0" in (ROOT / "LICENSE-CONTENT").read_text()
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["cff-version"] == "1.2.0" and citation["license"] == "MIT"
+    assert citation["version"] == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
 def test_readme_shows_the_two_commands_and_ci_calls_make_test():
