@@ -64,3 +64,25 @@ def test_kernels_hash_strings_the_same_way_in_every_run(monkeypatch, tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(hash('jax'))")])
     runs = {notebooks.execute(nb, tmp_path).cells[0].outputs[0].text for _ in range(2)}
     assert len(runs) == 1
+
+
+def test_make_notebooks_names_the_failing_chapter_keeps_going_and_syncs_only(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(notebooks.manifest, "ROOT", tmp_path)
+    good, bad = tmp_path / "98_good.md", tmp_path / "99_bad.md"
+    good.write_text(TINY)
+    bad.write_text(TINY.replace("print(x)", "raise RuntimeError('broken on purpose')"))
+    assert notebooks.main(["--no-pages", str(bad), str(good)]) == 1
+    out = capsys.readouterr().out
+    assert "[1/2] 99_bad.md: executing" in out and "FAILED: " in out and "broken on purpose" in out
+    assert "0 chapter(s) executed, 1 failed, 1 not run" in out and not good.with_suffix(".ipynb").exists()
+    assert notebooks.main(["--no-pages", "-k", str(bad), str(good)]) == 1
+    out = capsys.readouterr().out
+    assert "1 chapter(s) executed, 1 failed" in out and "failed: 99_bad.md" in out
+    executed = nbformat.read(good.with_suffix(".ipynb"), as_version=4)
+    # --sync-only takes a prose change without executing, keeping the outputs
+    good.write_text(good.read_text().replace("# Tiny", "# Tiny, renamed"))
+    assert notebooks.main(["--no-pages", "--sync-only", str(good)]) == 0
+    synced = nbformat.read(good.with_suffix(".ipynb"), as_version=4)
+    assert synced.cells[0].source == "# Tiny, renamed"
+    assert [c.get("outputs") for c in synced.cells] == [c.get("outputs") for c in executed.cells]
+    assert notebooks.main(["--bogus"]) == 2

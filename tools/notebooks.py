@@ -148,8 +148,8 @@ def long_lines(nb: nbformat.NotebookNode) -> list[str]:
             for line in cell.source.splitlines() if len(line) > MAX_LINE]
 
 
-def build(md: Path) -> tuple[nbformat.NotebookNode, float]:
-    """Makes the executed, stripped notebook for ``md``; returns it and the execution seconds."""
+def synced_source(md: Path) -> nbformat.NotebookNode:
+    """The notebook for ``md`` without outputs, after normalising ``md`` in place if needed."""
     source = with_colab_cell(read_source(md))
     for line in long_lines(source):
         print(f"warning: {md.name}: code line of {len(line)} > {MAX_LINE} characters: {line!r}")
@@ -159,34 +159,98 @@ def build(md: Path) -> tuple[nbformat.NotebookNode, float]:
         # (e.g. trailing blank lines in a cell), so the pair is exactly in sync
         source = with_colab_cell(read_source(md))
     source.metadata.setdefault("jupytext", {})["formats"] = FORMATS
+    return strip(source)
+
+
+def build(md: Path) -> tuple[nbformat.NotebookNode, float]:
+    """Makes the executed, stripped notebook for ``md``; returns it and the execution seconds."""
+    source = synced_source(md)
     start = time.perf_counter()
-    executed = execute(strip(source), md.parent)
+    executed = execute(source, md.parent)
     return strip(executed), time.perf_counter() - start
 
 
-def main(argv: list[str]) -> int:
-    """``[--no-pages] [chapters/NN_name.md ...]``: ``--no-pages`` leaves the generated pages alone."""
-    pages_too = "--no-pages" not in argv
-    argv = [a for a in argv if a != "--no-pages"]
-    if pages_too:
-        for name in manifest.write_tested_with():
-            print(f"updated the tested-with line in {name}")
-    sources = [Path(a).resolve() for a in argv] or chapter_sources()
-    times = {}
-    for md in sources:
-        if md.suffix != ".md":
-            md = md.with_suffix(".md")
-        nb, seconds = build(md)
-        nbformat.write(nb, md.with_suffix(".ipynb"))
-        times[md.stem] = seconds
-        print(f"{md.relative_to(manifest.ROOT)}: executed in {seconds:.1f} s")
-    if not pages_too:
-        return 0
-    from tools import pages
+def sync(md: Path) -> tuple[nbformat.NotebookNode, list[int]]:
+    """The notebook for ``md`` with the outputs of its committed ``.ipynb``, cell by cell.
 
-    pages.record_run(times)
-    for name in pages.write_all():
-        print(f"updated {name}")
+    For a change that cannot alter outputs (the Colab cell after a new repository URL,
+    a typo in prose). Outputs are kept by position while the cell types line up.
+
+    Returns:
+        The notebook, and the indices of code cells whose source changed (their kept
+        outputs may be stale; strict nbval in ``make test`` re-checks them all).
+
+    Raises:
+        ValueError: if the cells were added, removed or reordered: then execute instead.
+    """
+    source = synced_source(md)
+    old = nbformat.read(md.with_suffix(".ipynb"), as_version=4)
+    if [c.cell_type for c in old.cells] != [c.cell_type for c in source.cells]:
+        raise ValueError(f"{md.name}: cells were added, removed or reordered; run without --sync-only")
+    changed = []
+    for i, (new, was) in enumerate(zip(source.cells, old.cells)):
+        if new.cell_type == "code":
+            new.outputs, new.execution_count = was.outputs, was.execution_count
+            if new.source != was.source:
+                changed.append(i)
+    return strip(source), changed
+
+
+USAGE = """usage: python -m tools.notebooks [--no-pages] [--sync-only] [-k|--keep-going] [chapters/NN_name.md ...]
+
+  (no chapter)    every chapter, in book order
+  --no-pages      leave README/intro (tested-with lines), status.md and the instructor guide alone
+  --sync-only     write each .ipynb from its .md keeping the committed outputs (no execution)
+  -k, --keep-going  go on after a chapter fails; the summary names every failure"""
+
+
+def main(argv: list[str]) -> int:
+    flags = {a for a in argv if a.startswith("-")}
+    unknown = flags - {"--no-pages", "--sync-only", "-k", "--keep-going", "-h", "--help"}
+    if unknown or flags & {"-h", "--help"}:
+        print(USAGE)
+        return 2 if unknown else 0
+    pages_too, sync_only = "--no-pages" not in flags, "--sync-only" in flags
+    keep_going = bool(flags & {"-k", "--keep-going"})
+    paths = [Path(a).resolve() for a in argv if not a.startswith("-")]
+    sources = [p if p.suffix == ".md" else p.with_suffix(".md") for p in paths] or chapter_sources()
+    times, failed, done = {}, {}, []
+    for number, md in enumerate(sources, 1):
+        name = md.relative_to(manifest.ROOT)
+        print(f"[{number}/{len(sources)}] {name}: {'syncing' if sync_only else 'executing'} ...", flush=True)
+        try:
+            if sync_only:
+                nb, changed = sync(md)
+                for i in changed:
+                    print(f"  note: code cell {i} changed; its outputs are from the last execution")
+            else:
+                nb, times[md.stem] = build(md)
+        except Exception as error:  # report which chapter failed, then stop or go on
+            message = str(error).strip().splitlines()
+            failed[str(name)] = f"{type(error).__name__}: {message[-1] if message else ''}"
+            print(f"{error}\n  FAILED: {failed[str(name)]}", flush=True)
+            if not keep_going:
+                break
+            continue
+        nbformat.write(nb, md.with_suffix(".ipynb"))
+        done.append(md.stem)
+        if not sync_only:
+            print(f"  executed in {times[md.stem]:.1f} s", flush=True)
+    skipped = len(sources) - len(done) - len(failed)
+    print(f"{len(done)} chapter(s) {'synced' if sync_only else 'executed'}, {len(failed)} failed"
+          + (f", {skipped} not run" if skipped else "")
+          + "".join(f"\n  failed: {n}: {m}" for n, m in failed.items()))
+    if failed:
+        return 1
+    if pages_too:
+        from tools import pages
+
+        for changed in manifest.write_tested_with():
+            print(f"updated the tested-with line in {changed}")
+        if times:
+            pages.record_run(times)
+        for changed in pages.write_all():
+            print(f"updated {changed}")
     return 0
 
 
