@@ -1,17 +1,11 @@
 """Shared test set-up: headless matplotlib and small helpers."""
 
+import fcntl
 import os
 
 import matplotlib
 
 matplotlib.use("Agg")
-
-from tools.notebooks import HASH_SEED  # noqa: E402
-
-# nbval's kernels inherit this process's environment: string hashes (set and dict
-# orders) are then the same in the committed run and in every test run, with or
-# without make.
-os.environ["PYTHONHASHSEED"] = HASH_SEED
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
@@ -26,9 +20,24 @@ def _close_figures():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The site, built once per test process with the strict build."""
+    """The site, built with the strict build once per test run, shared by the xdist workers.
+
+    The first worker to ask builds it under a lock in the run's shared temporary
+    folder; the others wait and reuse it (the browser and build tests sit in
+    different files, so ``--dist loadfile`` may put them on different workers).
+    """
     from tools import build
 
-    output = tmp_path_factory.mktemp("site")
-    assert build.main([str(output)]) == 0, "the strict build failed: see the output above"
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # popen-gwN's parent: common to all workers of this run
+    output, done = shared / "site", shared / "site.built"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not done.exists():
+                assert build.main([str(output)]) == 0, "the strict build failed: see the output above"
+                done.touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     return output / "_build" / "html"

@@ -1,0 +1,14 @@
+"""Root pytest set-up, for every test path (tests/ and the chapters' notebooks alike)."""
+
+import os
+
+from tools.notebooks import HASH_SEED
+
+# nbval's kernels inherit this process's environment: string hashes (set and dict
+# orders) are then the same in the committed run and in every test run, with or
+# without make.
+os.environ["PYTHONHASHSEED"] = HASH_SEED
+
+# proves the student edition inside strict nbval's run (see the module)
+pytest_plugins = ["tests.student_edition"]
+
