@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup book test serve notebooks student bench canary clean
+.PHONY: help setup book test serve notebooks student bench canary lock format clean
 
 help:
 	@echo "make book       build the site into _build/html"
@@ -23,6 +23,8 @@ help:
 	@echo "make student    the student edition (solutions removed, checks kept) in _build/student"
 	@echo "make bench      time every notebook, print the book's headline ratios, flag budgets"
 	@echo "make canary     the notebook tests against the newest jax, jaxlib, flax and optax"
+	@echo "make lock       compile requirements.in into requirements.txt (uv pip compile)"
+	@echo "make format     ruff: format the Python files and fix what lint can fix"
 	@echo "make clean      remove _build (keeps .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -63,6 +65,17 @@ canary: $(STAMP)
 
 student: $(STAMP)
 	$(BIN)/python -m tools.student _build/student
+
+# requirements.txt pins everything requirements.in pulls in; uv prefers the versions
+# already there, so only what the change needs moves. 3.11.5 is the oldest Python the
+# pins serve (soupsieve needs it).
+lock: $(STAMP)
+	$(BIN)/uv pip compile requirements.in -o requirements.txt --python-version 3.11.5 \
+		--custom-compile-command "make lock" --quiet
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 clean:
 	rm -rf _build

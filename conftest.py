@@ -11,4 +11,3 @@ os.environ["PYTHONHASHSEED"] = HASH_SEED
 
 # proves the student edition inside strict nbval's run (see the module)
 pytest_plugins = ["tests.student_edition"]
-

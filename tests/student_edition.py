@@ -53,8 +53,10 @@ def exercise_of_stub(cells: list, index: int) -> tuple[str, str]:
     labels = re.findall(r"```\{exercise-start\}\n:label: ([\w-]+)", before)
     if not labels:
         raise ValueError(f"the starter cell at {index} follows no exercise")
-    check = next((c for c in cells[index + 1:]
-                  if c.cell_type == "code" and "check" in c.metadata.get("tags", [])), None)
+    check = next(
+        (c for c in cells[index + 1 :] if c.cell_type == "code" and "check" in c.metadata.get("tags", [])),
+        None,
+    )
     if check is None:
         raise ValueError(f"exercise {labels[-1]}: no check cell after its starter cell")
     return labels[-1], check.source
@@ -80,7 +82,7 @@ def run_hidden(kernel, code: str, timeout: float) -> str:
 def check_outcome(kernel, check: str, wrong: str | None, timeout: float) -> str:
     """How the check ends in a copy of the kernel's namespace: "AssertionError", "passed" or another error."""
     printed = run_hidden(kernel, HIDDEN.format(mark=MARK, check=check, wrong=wrong), timeout)
-    found = [line[len(MARK):] for line in printed.splitlines() if line.startswith(MARK)]
+    found = [line[len(MARK) :] for line in printed.splitlines() if line.startswith(MARK)]
     return found[-1] if found else f"no result (printed {printed[-300:]!r})"
 
 

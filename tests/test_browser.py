@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import re
 import threading
 from pathlib import Path
@@ -23,8 +24,14 @@ from tools import manifest, notebooks
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = manifest.ROOT / "_build" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -64,23 +71,29 @@ def visits(server, browser):
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("requestfailed", lambda r: failed.append(r.url))
         page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        page.on("request", lambda r: offsite.append(r.url)
-                if not r.url.startswith((server, "data:", "blob:")) else None)
+        page.on(
+            "request",
+            lambda r: offsite.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None,
+        )
         page.goto(f"{server}/{name}", wait_until="networkidle")
         page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
         page.evaluate("() => MathJax.startup.promise")
         record = {
-            "errors": errors, "failed": failed, "offsite": offsite,
+            "errors": errors,
+            "failed": failed,
+            "offsite": offsite,
             "images": page.eval_on_selector_all(
-                "article img", "els => els.map(i => [i.src, i.complete && i.naturalWidth > 0, i.alt])"),
+                "article img", "els => els.map(i => [i.src, i.complete && i.naturalWidth > 0, i.alt])"
+            ),
             "math": page.locator("article .math").count(),
             "rendered": page.locator("article mjx-container").count(),
             "h1": page.locator("h1:visible").count(),
             "headings": page.eval_on_selector_all(
-                "article h1, article h2, article h3, article h4",
-                "els => els.map(h => Number(h.tagName[1]))"),
+                "article h1, article h2, article h3, article h4", "els => els.map(h => Number(h.tagName[1]))"
+            ),
             "colab": page.eval_on_selector_all(
-                "a[href*='colab.research.google.com']", "els => els.map(a => a.href)"),
+                "a[href*='colab.research.google.com']", "els => els.map(a => a.href)"
+            ),
             "solutions": [],
         }
         page.screenshot(path=str(SCREENSHOTS / (name.replace("/", "__") + ".png")))
@@ -119,7 +132,8 @@ def test_images_load_and_are_described(visits, name):
 def test_math_is_rendered_by_mathjax(visits, name):
     record = visits[name]
     assert record["rendered"] >= record["math"], (
-        f"{record['math']} math elements but {record['rendered']} rendered by MathJax")
+        f"{record['math']} math elements but {record['rendered']} rendered by MathJax"
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -128,7 +142,7 @@ def test_one_h1_and_headings_in_order(visits, name):
     assert record["h1"] == 1, f"{record['h1']} visible h1 elements"
     levels = record["headings"]
     assert levels and levels[0] == 1
-    for before, after in zip(levels, levels[1:]):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
 
 
@@ -136,7 +150,9 @@ def test_one_h1_and_headings_in_order(visits, name):
 def test_colab_button_opens_this_pages_notebook(visits, name):
     repo = manifest.repository_url().removeprefix("https://github.com/")
     notebook = name.removesuffix(".html") + ".ipynb"
-    expected = f"https://colab.research.google.com/github/{repo}/blob/{manifest.repository_branch()}/{notebook}"
+    expected = (
+        f"https://colab.research.google.com/github/{repo}/blob/{manifest.repository_branch()}/{notebook}"
+    )
     assert visits[name]["colab"] == [expected]
 
 

@@ -34,8 +34,11 @@ def test_glued_numbers_are_rendered(site):
 def pages(site: Path) -> list[Path]:
     """Every HTML page of the site except Sphinx's generated index and search pages."""
     skip = {"genindex.html", "search.html"}
-    return sorted(p for p in site.rglob("*.html")
-                  if p.name not in skip and "_sources" not in p.parts and "_static" not in p.parts)
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if p.name not in skip and "_sources" not in p.parts and "_static" not in p.parts
+    )
 
 
 def test_every_internal_link_and_anchor_resolves(site):

@@ -27,8 +27,12 @@ def sanitize(text: str, cfg: str) -> str:
 def test_version_line_is_sanitized_for_the_canary_only():
     pinned = canary.SANITIZE.read_text()
     newer = REPORT_LINE.replace("0.10.3", "0.11.0").replace("0.12.9", "0.13.0")
-    assert sanitize(REPORT_LINE, pinned) != sanitize(newer, pinned), "the pinned run must still see a new version"
-    assert sanitize(REPORT_LINE, pinned + canary.VERSION_RULE) == sanitize(newer, pinned + canary.VERSION_RULE)
+    assert sanitize(REPORT_LINE, pinned) != sanitize(newer, pinned), (
+        "the pinned run must still see a new version"
+    )
+    assert sanitize(REPORT_LINE, pinned + canary.VERSION_RULE) == sanitize(
+        newer, pinned + canary.VERSION_RULE
+    )
 
 
 def test_failures_names_every_failing_cell_by_kind(tmp_path):
@@ -38,16 +42,34 @@ def test_failures_names_every_failing_cell_by_kind(tmp_path):
         c.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)] if text else []
         return c
 
-    nb = nbformat.v4.new_notebook(cells=[
-        cell("print('loss 0.25')", 1, "loss 0.5\n"),
-        cell("raise ValueError('a changed API')", 2),
-        cell("print(1)", 3, "1\n"),
-        cell("print('step 3')", 4, "step 4\n"),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            cell("print('loss 0.25')", 1, "loss 0.5\n"),
+            cell("raise ValueError('a changed API')", 2),
+            cell("print(1)", 3, "1\n"),
+            cell("print('step 3')", 4, "step 4\n"),
+        ]
+    )
     nbformat.write(nb, tmp_path / "99_tiny.ipynb")
-    subprocess.run([sys.executable, "-m", "pytest", "99_tiny.ipynb", "--nbval", "--nbval-current-env",
-                    "-q", "-p", "no:cacheprovider", "--junitxml=junit.xml", "-o", "addopts="],
-                   cwd=tmp_path, capture_output=True, text=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "99_tiny.ipynb",
+            "--nbval",
+            "--nbval-current-env",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--junitxml=junit.xml",
+            "-o",
+            "addopts=",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     found = canary.failures((tmp_path / "junit.xml").read_text())
     assert [(f.notebook, f.cell, f.kind) for f in found] == [
         ("99_tiny.ipynb", "Cell 0", "output differs"),

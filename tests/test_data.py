@@ -34,7 +34,7 @@ def test_same_key_same_data_other_key_other_data():
     first = data.linear_regression(20, 2, 0.1, key=key(7))
     again = data.linear_regression(20, 2, 0.1, key=key(7))
     other = data.linear_regression(20, 2, 0.1, key=key(8))
-    for a, b in zip(first, again):
+    for a, b in zip(first, again, strict=True):
         assert_array_equal(a, b)
     assert not np.allclose(first[0], other[0])
 
@@ -112,7 +112,11 @@ def test_house_prices_rejects_bad_arguments(kwargs, error, name):
 
 @pytest.mark.parametrize(
     "kwargs, error, name",
-    [(dict(N=0), ValueError, "N"), (dict(N=5, d=0), ValueError, "d"), (dict(N=5, scale=0.0), ValueError, "scale")],
+    [
+        (dict(N=0), ValueError, "N"),
+        (dict(N=5, d=0), ValueError, "d"),
+        (dict(N=5, scale=0.0), ValueError, "scale"),
+    ],
 )
 def test_classification_rejects_bad_arguments(kwargs, error, name):
     with pytest.raises(error, match=rf"^{name}\b"):
@@ -134,7 +138,7 @@ def test_loader_is_reiterable_unlike_the_seed_generator():
     first = [np.asarray(yb) for _, yb in loader]
     second = [np.asarray(yb) for _, yb in loader]
     assert [len(b) for b in first] == [4, 4, 2] == [len(b) for b in second]
-    assert not all(np.array_equal(a, b) for a, b in zip(first, second)), "epochs must reshuffle"
+    assert not all(np.array_equal(a, b) for a, b in zip(first, second, strict=True)), "epochs must reshuffle"
     assert loader.epoch == 2
 
 
@@ -175,8 +179,8 @@ def test_epoch_indices_match_iteration_and_the_key():
     X, Y = toy(9)
     loader = DataLoader(X, Y, 9, key=key(4))
     expected0, expected1 = loader.epoch_indices(0), loader.epoch_indices(1)
-    (_, y0), = list(loader)
-    (_, y1), = list(loader)
+    ((_, y0),) = list(loader)
+    ((_, y1),) = list(loader)
     assert_array_equal(np.asarray(y0), expected0)
     assert_array_equal(np.asarray(y1), expected1)
     direct = np.asarray(jax.random.permutation(jax.random.fold_in(key(4), 1), 9))
@@ -205,14 +209,22 @@ def test_repr_is_informative():
         (lambda X, Y: DataLoader(X, list(Y), 2, key=key()), TypeError, "^Y must be a NumPy or JAX array"),
         (lambda X, Y: DataLoader(X, Y[:-1], 2, key=key()), ValueError, "X and Y must have the same number"),
         (lambda X, Y: DataLoader(X[:0], Y[:0], 2, key=key()), ValueError, "^X is empty"),
-        (lambda X, Y: DataLoader(jnp.float32(1.0), Y, 2, key=key()), ValueError, "^X must have at least one axis"),
+        (
+            lambda X, Y: DataLoader(jnp.float32(1.0), Y, 2, key=key()),
+            ValueError,
+            "^X must have at least one axis",
+        ),
         (lambda X, Y: DataLoader(X, Y, 0, key=key()), ValueError, "^batch_size must be >= 1"),
         (lambda X, Y: DataLoader(X, Y, 2.0, key=key()), TypeError, "^batch_size must be an integer"),
         (lambda X, Y: DataLoader(X, Y, 2), ValueError, "^key is required when shuffle=True"),
         (lambda X, Y: DataLoader(X, Y, 2, key=0), TypeError, "^key must be a typed PRNG key"),
         (lambda X, Y: DataLoader(X, Y, 2, key=key(), shuffle="yes"), TypeError, "^shuffle must be"),
         (lambda X, Y: DataLoader(X, Y, 2, key=key(), drop_last=1), TypeError, "^drop_last must be"),
-        (lambda X, Y: DataLoader(X, Y, 11, key=key(), drop_last=True), ValueError, "^batch_size=11 is larger"),
+        (
+            lambda X, Y: DataLoader(X, Y, 11, key=key(), drop_last=True),
+            ValueError,
+            "^batch_size=11 is larger",
+        ),
     ],
 )
 def test_loader_rejects_bad_input_naming_the_argument(make, error, pattern):
@@ -223,5 +235,5 @@ def test_loader_rejects_bad_input_naming_the_argument(make, error, pattern):
 
 def test_epoch_indices_rejects_negative_epochs():
     X, Y = toy()
-    with pytest.raises(ValueError, match="^epoch must be >= 0"):
+    with pytest.raises(ValueError, match=r"^epoch must be >= 0"):
         DataLoader(X, Y, 2, key=key()).epoch_indices(-1)

@@ -50,6 +50,7 @@ def test_same_key_same_epochs(n, batch_size, seed):
     a, b = make(n, batch_size, seed), make(n, batch_size, seed)
     for _ in range(2):
         for (xa, ya), (xb, yb) in zip(a, b, strict=True):
+            np.testing.assert_array_equal(np.asarray(xa), np.asarray(xb))
             np.testing.assert_array_equal(np.asarray(ya), np.asarray(yb))
 
 
@@ -64,6 +65,6 @@ def test_features_and_targets_stay_paired(n, batch_size, seed):
 def test_consecutive_epochs_are_shuffled_differently(n, seed):
     # with at least 8 samples, two epochs in the same order has probability <= 1/8! ~ 2.5e-5
     loader = make(n, n, seed)
-    (_, first), = list(loader)
-    (_, second), = list(loader)
+    ((_, first),) = list(loader)
+    ((_, second),) = list(loader)
     assert not np.array_equal(np.asarray(first), np.asarray(second))

@@ -51,20 +51,25 @@ def test_glue_writes_exactly_what_myst_nb_writes(value, shown):
 
 @pytest.mark.parametrize(
     "value, text",
-    [(np.float64(0.5), "0.5"), (np.float32(0.25), "0.25"), (np.int64(3), "3"),
-     (jnp.asarray(0.5), "0.5"), (np.asarray(2.0), "2.0")],
+    [
+        (np.float64(0.5), "0.5"),
+        (np.float32(0.25), "0.25"),
+        (np.int64(3), "3"),
+        (jnp.asarray(0.5), "0.5"),
+        (np.asarray(2.0), "2.0"),
+    ],
 )
 def test_glue_stores_numpy_and_jax_scalars_as_python_numbers(value, text):
-    (data, metadata), = capture_displays(glue, "x", value)
+    ((data, metadata),) = capture_displays(glue, "x", value)
     assert data["application/papermill.record/text/plain"] == text
     assert metadata["scrapbook"] == {"name": "x", "mime_prefix": "application/papermill.record/"}
 
 
 def test_glue_keeps_arrays_as_arrays():
-    (data, _), = capture_displays(glue, "v", np.array([1.0, 2.0]))
+    ((data, _),) = capture_displays(glue, "v", np.array([1.0, 2.0]))
     assert data["application/papermill.record/text/plain"] == "array([1., 2.])"
 
 
 def test_glue_rejects_bad_names():
-    with pytest.raises(TypeError, match="^name must be a non-empty string"):
+    with pytest.raises(TypeError, match=r"^name must be a non-empty string"):
         glue("", 1.0)

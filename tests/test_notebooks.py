@@ -57,10 +57,12 @@ def test_pair_is_in_sync(md):
     """The notebook holds exactly the cells of its markdown (run `make notebooks` if not)."""
     source = notebooks.with_colab_cell(notebooks.read_source(md))
     committed = read(md.with_suffix(".ipynb"))
-    expected = [(c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("mystnb"))
-                for c in source.cells]
-    found = [(c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("mystnb"))
-             for c in committed.cells]
+    expected = [
+        (c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("mystnb")) for c in source.cells
+    ]
+    found = [
+        (c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("mystnb")) for c in committed.cells
+    ]
     assert found == expected, f"{md.name} and its .ipynb differ: run `make notebooks`"
     assert committed.metadata["jupytext"]["formats"] == notebooks.FORMATS
 
@@ -80,8 +82,16 @@ def test_colab_cell_sets_simulated_devices_before_jax_starts():
     assert "jax_num_cpu_devices" not in plain
     setting = multi.index('jax.config.update("jax_num_cpu_devices", 8)')
     assert setting < multi.index("report()")
-    assert multi.replace(multi[multi.index("# This chapter runs"):multi.index("from utils.env")], "") == plain
-    for bad, error in [(0, ValueError), (-8, ValueError), (2.0, TypeError), ("8", TypeError), (True, TypeError)]:
+    assert (
+        multi.replace(multi[multi.index("# This chapter runs") : multi.index("from utils.env")], "") == plain
+    )
+    for bad, error in [
+        (0, ValueError),
+        (-8, ValueError),
+        (2.0, TypeError),
+        ("8", TypeError),
+        (True, TypeError),
+    ]:
         with pytest.raises(error, match="cpu_devices"):
             manifest.colab_cell(cpu_devices=bad)
 
@@ -90,16 +100,22 @@ def test_colab_cell_sets_simulated_devices_before_jax_starts():
 def test_executed_in_order_without_errors(path):
     cells = code_cells(read(path))
     counts = [c.execution_count for c in cells]
-    assert None not in counts, f"{path.name}: unexecuted cells at {[i for i, c in enumerate(counts) if c is None]}"
+    assert None not in counts, (
+        f"{path.name}: unexecuted cells at {[i for i, c in enumerate(counts) if c is None]}"
+    )
     assert counts == list(range(1, len(cells) + 1)), f"{path.name}: execution counts out of order: {counts}"
     for cell in cells:
         assert cell.source.strip(), f"{path.name}: empty code cell {cell.execution_count}"
         errors = [o for o in cell.outputs if o.output_type == "error"]
         expects_error = "raises-exception" in cell.metadata.get("tags", [])
         if expects_error:
-            assert errors, f"{path.name} cell {cell.execution_count} is tagged raises-exception but raised nothing"
+            assert errors, (
+                f"{path.name} cell {cell.execution_count} is tagged raises-exception but raised nothing"
+            )
         else:
-            assert not errors, f"{path.name} cell {cell.execution_count} raised {errors[0].ename}: {errors[0].evalue}"
+            assert not errors, (
+                f"{path.name} cell {cell.execution_count} raised {errors[0].ename}: {errors[0].evalue}"
+            )
         stderr = [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"]
         assert not stderr, f"{path.name} cell {cell.execution_count} wrote to stderr: {stderr[0].text[:300]}"
 
@@ -117,7 +133,9 @@ def test_code_lines_fit_the_page(path):
     """Code wider than this scrolls sideways on the site; keep every line readable."""
     for cell in code_cells(read(path)):
         for line in cell.source.splitlines():
-            assert len(line) <= MAX_LINE, f"{path.name} cell {cell.execution_count}: {len(line)} > {MAX_LINE} chars: {line!r}"
+            assert len(line) <= MAX_LINE, (
+                f"{path.name} cell {cell.execution_count}: {len(line)} > {MAX_LINE} chars: {line!r}"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -125,8 +143,12 @@ def test_figure_cells_have_alt_text_and_captions(path):
     for cell in code_cells(read(path)):
         if any("image/png" in o.get("data", {}) for o in cell.outputs):
             mystnb = cell.metadata.get("mystnb", {})
-            assert mystnb.get("image", {}).get("alt"), f"{path.name} cell {cell.execution_count}: figure without alt text"
-            assert mystnb.get("figure", {}).get("caption"), f"{path.name} cell {cell.execution_count}: figure without caption"
+            assert mystnb.get("image", {}).get("alt"), (
+                f"{path.name} cell {cell.execution_count}: figure without alt text"
+            )
+            assert mystnb.get("figure", {}).get("caption"), (
+                f"{path.name} cell {cell.execution_count}: figure without caption"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -164,17 +186,30 @@ def test_chapter_shape(path):
     assert "Learning objectives" in intro, f"{path.name}: learning objectives go before the first code cell"
     assert "**Estimated time:**" in intro, f"{path.name}: the estimated time goes before the first code cell"
     headings = re.findall(r"^## (.+)$", text, flags=re.M)
-    assert headings[-2:] == ["Summary", "Exercises"], f"{path.name}: must end with Summary then Exercises, has {headings[-2:]}"
+    assert headings[-2:] == ["Summary", "Exercises"], (
+        f"{path.name}: must end with Summary then Exercises, has {headings[-2:]}"
+    )
 
 
 def exercise_structure(nb):
     """Yields (label, solution code cells, the cell after solution-end) for each exercise."""
     cells = nb.cells
-    labels = re.findall(r"```\{exercise-start\}\n:label: ([\w-]+)", "\n".join(c.source for c in cells if c.cell_type == "markdown"))
+    labels = re.findall(
+        r"```\{exercise-start\}\n:label: ([\w-]+)",
+        "\n".join(c.source for c in cells if c.cell_type == "markdown"),
+    )
     for label in labels:
-        start = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and f"```{{solution-start}} {label}" in c.source)
-        end = next(i for i in range(start, len(cells)) if cells[i].cell_type == "markdown" and "```{solution-end}" in cells[i].source)
-        solution_code = [c for c in cells[start:end + 1] if c.cell_type == "code"]
+        start = next(
+            i
+            for i, c in enumerate(cells)
+            if c.cell_type == "markdown" and f"```{{solution-start}} {label}" in c.source
+        )
+        end = next(
+            i
+            for i in range(start, len(cells))
+            if cells[i].cell_type == "markdown" and "```{solution-end}" in cells[i].source
+        )
+        solution_code = [c for c in cells[start : end + 1] if c.cell_type == "code"]
         after = cells[end + 1] if end + 1 < len(cells) else None
         yield label, solution_code, after
 
@@ -182,16 +217,28 @@ def exercise_structure(nb):
 def exercise_text(nb, label):
     """The task of exercise ``label``: the markdown between its exercise-start and -end."""
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    match = re.search(r"```\{exercise-start\}\n:label: " + re.escape(label) + r"\n```\n(.*?)```\{exercise-end\}", text, flags=re.S)
+    match = re.search(
+        r"```\{exercise-start\}\n:label: " + re.escape(label) + r"\n```\n(.*?)```\{exercise-end\}",
+        text,
+        flags=re.S,
+    )
     return match.group(1)
 
 
 def stub_cells(nb, label):
     """The ``stub``-tagged starter cells between exercise ``label`` and its solution."""
     cells = nb.cells
-    start = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and f":label: {label}\n" in c.source)
-    end = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and f"```{{solution-start}} {label}" in c.source)
-    return [c for c in cells[start:end + 1] if c.cell_type == "code" and "stub" in c.metadata.get("tags", [])]
+    start = next(
+        i for i, c in enumerate(cells) if c.cell_type == "markdown" and f":label: {label}\n" in c.source
+    )
+    end = next(
+        i
+        for i, c in enumerate(cells)
+        if c.cell_type == "markdown" and f"```{{solution-start}} {label}" in c.source
+    )
+    return [
+        c for c in cells[start : end + 1] if c.cell_type == "code" and "stub" in c.metadata.get("tags", [])
+    ]
 
 
 def defined_names(source: str) -> set[str]:
@@ -214,7 +261,9 @@ def defined_names(source: str) -> set[str]:
 
 
 def used_names(source: str) -> set[str]:
-    return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return {
+        n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -228,12 +277,18 @@ def test_every_exercise_has_a_starter_cell_naming_what_the_check_uses(path):
     nb = read(path)
     for label, solution_code, after in exercise_structure(nb):
         stubs = stub_cells(nb, label)
-        assert len(stubs) == 1, f"{path.name} {label}: one `stub`-tagged starter cell goes between the task and the solution"
+        assert len(stubs) == 1, (
+            f"{path.name} {label}: one `stub`-tagged starter cell goes between the task and the solution"
+        )
         task = exercise_text(nb, label)
         solution_defines = set().union(*(defined_names(c.source) for c in solution_code))
         needed = used_names(after.source) & solution_defines
-        missing_in_task = sorted(n for n in needed if not re.search(r"`[^`\n]*\b" + re.escape(n) + r"\b[^`\n]*`", task))
-        assert not missing_in_task, f"{path.name} {label}: the check uses {missing_in_task}, which the task never names"
+        missing_in_task = sorted(
+            n for n in needed if not re.search(r"`[^`\n]*\b" + re.escape(n) + r"\b[^`\n]*`", task)
+        )
+        assert not missing_in_task, (
+            f"{path.name} {label}: the check uses {missing_in_task}, which the task never names"
+        )
         missing_in_stub = sorted(needed - defined_names(stubs[0].source))
         assert not missing_in_stub, f"{path.name} {label}: the starter cell does not define {missing_in_stub}"
 
@@ -242,12 +297,21 @@ def test_every_exercise_has_a_starter_cell_naming_what_the_check_uses(path):
 def test_reader_facing_code_carries_no_build_plumbing(path):
     """nbval and glue are the book's machinery: cell tags, and glue calls in hidden cells of their own."""
     for cell in code_cells(read(path)):
-        assert "NBVAL" not in cell.source, f"{path.name} cell {cell.execution_count}: use the `nbval-ignore-output` tag, not a comment"
-        if re.search(r"\bglue\(", cell.source) and "import" not in cell.source.split("glue(")[0].split("\n")[-1]:
+        assert "NBVAL" not in cell.source, (
+            f"{path.name} cell {cell.execution_count}: use the `nbval-ignore-output` tag, not a comment"
+        )
+        if (
+            re.search(r"\bglue\(", cell.source)
+            and "import" not in cell.source.split("glue(")[0].split("\n")[-1]
+        ):
             tags = cell.metadata.get("tags", [])
-            assert "remove-cell" in tags, f"{path.name} cell {cell.execution_count}: glue calls go in a cell tagged `remove-cell`"
+            assert "remove-cell" in tags, (
+                f"{path.name} cell {cell.execution_count}: glue calls go in a cell tagged `remove-cell`"
+            )
             shown = [o for o in cell.outputs if "scrapbook" not in o.get("metadata", {})]
-            assert not shown, f"{path.name} cell {cell.execution_count}: a glue cell shows nothing but glued values"
+            assert not shown, (
+                f"{path.name} cell {cell.execution_count}: a glue cell shows nothing but glued values"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -257,10 +321,14 @@ def test_every_exercise_has_a_hidden_solution_and_a_check(path):
     assert found, f"{path.name} has no exercises"
     for label, solution_code, after in found:
         assert solution_code, f"{path.name} {label}: the solution has no code cell"
-        assert after is not None and after.cell_type == "code", f"{path.name} {label}: no check cell after the solution"
+        assert after is not None and after.cell_type == "code", (
+            f"{path.name} {label}: no check cell after the solution"
+        )
         assert "check" in after.metadata.get("tags", []), f"{path.name} {label}: tag the check cell `check`"
         assert f"# Check: exercise {label}" in after.source
-        assert re.search(r"\bassert|check_grads\(", after.source), f"{path.name} {label}: the check asserts nothing"
+        assert re.search(r"\bassert|check_grads\(", after.source), (
+            f"{path.name} {label}: the check asserts nothing"
+        )
     for cell in nb.cells:
         if cell.cell_type == "markdown" and "```{solution-start}" in cell.source:
             assert ":class: dropdown" in cell.source, f"{path.name}: solutions are hidden in a dropdown"
@@ -294,7 +362,9 @@ def test_requirements_are_exact_pins_with_the_core_packages():
     for name in ("jupyter-book", "jax", "jaxlib", "optax", "flax", "matplotlib", "nbval", "jupytext"):
         assert name in pins, f"requirements.txt must pin {name}"
     assert pins["jax"] == pins["jaxlib"], "jax and jaxlib must be pinned to the same version"
-    assert pins["jupyter-book"].startswith("1."), "Jupyter Book v1 (2.x reads neither _config.yml nor _toc.yml)"
+    assert pins["jupyter-book"].startswith("1."), (
+        "Jupyter Book v1 (2.x reads neither _config.yml nor _toc.yml)"
+    )
 
 
 def test_pins_parser_rejects_loose_requirements(tmp_path):
@@ -362,18 +432,30 @@ def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, ex
     pins = manifest.pins()
     assert len(pip_lines) == 1
     assert shlex.split(pip_lines[0]) == [
-        "install", "--quiet",
-        f"jax{extra}=={pins['jax']}", f"flax=={pins['flax']}", f"optax=={pins['optax']}",
+        "install",
+        "--quiet",
+        f"jax{extra}=={pins['jax']}",
+        f"flax=={pins['flax']}",
+        f"optax=={pins['optax']}",
         f"git+{manifest.repository_url()}@{manifest.repository_branch()}",
     ]
 
 
 def test_repository_url_is_written_only_in_config():
     url = manifest.repository_url()
-    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    holders = sorted(f for f in tracked if (ROOT / f).is_file() and url in (ROOT / f).read_text(errors="ignore"))
-    generated = {f"chapters/{p.name}" for p in SOURCES + NOTEBOOKS}  # the Colab cell, generated and checked above
+    tracked = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    holders = sorted(
+        f for f in tracked if (ROOT / f).is_file() and url in (ROOT / f).read_text(errors="ignore")
+    )
+    generated = {
+        f"chapters/{p.name}" for p in SOURCES + NOTEBOOKS
+    }  # the Colab cell, generated and checked above
     # GitHub reads CITATION.cff on its own, so it repeats the URL; checked here to agree
     assert [f for f in holders if f not in generated] == ["CITATION.cff", "_config.yml"]
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())

@@ -40,9 +40,13 @@ def test_bench_reads_glued_numbers_and_flags_budgets():
 
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("glue")
-    cell.outputs = [nbformat.v4.new_output(
-        "display_data", data={"application/papermill.record/text/plain": "12.5"},
-        metadata={"scrapbook": {"name": "speedup", "mime_prefix": "application/papermill.record/"}})]
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"application/papermill.record/text/plain": "12.5"},
+            metadata={"scrapbook": {"name": "speedup", "mime_prefix": "application/papermill.record/"}},
+        )
+    ]
     nb.cells = [cell]
     assert bench.glued_values(nb) == {"speedup": 12.5}
     assert bench.over_budget({"a": 10.0, "b": 20.0}) == []
@@ -62,12 +66,14 @@ def test_every_headline_is_glued_by_its_chapter():
 def test_canary_reports_the_first_failure_of_each_notebook():
     from tools import canary
 
-    output = "\n".join([
-        "FAILED chapters/01_autodiff_basics.ipynb::Cell 12 - Notebook cell execution failed",
-        "FAILED chapters/01_autodiff_basics.ipynb::Cell 30 - Notebook cell execution failed",
-        "FAILED chapters/04_flax_nnx.ipynb::Cell 3",
-        "2 failed, 300 passed in 90.0s",
-    ])
+    output = "\n".join(
+        [
+            "FAILED chapters/01_autodiff_basics.ipynb::Cell 12 - Notebook cell execution failed",
+            "FAILED chapters/01_autodiff_basics.ipynb::Cell 30 - Notebook cell execution failed",
+            "FAILED chapters/04_flax_nnx.ipynb::Cell 3",
+            "2 failed, 300 passed in 90.0s",
+        ]
+    )
     assert canary.first_failures(output) == {
         "chapters/01_autodiff_basics.ipynb": "Cell 12: Notebook cell execution failed",
         "chapters/04_flax_nnx.ipynb": "Cell 3: failed",

@@ -45,8 +45,9 @@ def test_build_inserts_the_colab_cell_normalises_and_executes(tmp_path):
 
 def test_strip_keeps_outputs_and_counts_but_drops_noise():
     nb = nbformat.v4.new_notebook()
-    cell = nbformat.v4.new_code_cell("1", execution_count=1, outputs=[
-        nbformat.v4.new_output("stream", name="stdout", text="1\n")])
+    cell = nbformat.v4.new_code_cell(
+        "1", execution_count=1, outputs=[nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    )
     cell.metadata = {"tags": ["check"], "execution": {"iopub.status.busy": "2026"}}
     nb.cells = [cell]
     nb.metadata = {"widgets": {}, "language_info": {"version": "3.11.7"}}

@@ -42,7 +42,8 @@ def test_data_and_fits_with_values_and_callables():
 def test_loss_curves_log_scale_and_pairs():
     fig, ax = plotting.loss_curves(
         {"sgd": [1.0, 0.5, 0.25], "adam": ([0.0, 0.1, 0.2], [1.0, 0.1, 0.01])},
-        xlabel="time (s)", ylabel="loss",
+        xlabel="time (s)",
+        ylabel="loss",
     )
     assert ax.get_yscale() == "log"
     assert list(ax.lines[1].get_xdata()) == [0.0, 0.1, 0.2]
@@ -56,8 +57,13 @@ def test_single_curve_has_no_legend():
 def test_contour_paths_marks_paths():
     path = np.array([[1.0, 1.0], [0.5, 0.2], [0.0, 0.0]])
     fig, ax = plotting.contour_paths(
-        lambda a, b: a**2 + 3 * b**2, xlim=(-1.5, 1.5), ylim=(-1.5, 1.5),
-        xlabel="$x_1$", ylabel="$x_2$", paths={"GD": path}, resolution=30,
+        lambda a, b: a**2 + 3 * b**2,
+        xlim=(-1.5, 1.5),
+        ylim=(-1.5, 1.5),
+        xlabel="$x_1$",
+        ylabel="$x_2$",
+        paths={"GD": path},
+        resolution=30,
     )
     assert np.allclose(ax.lines[0].get_xydata(), path)
     assert ax.get_legend() is not None
@@ -65,8 +71,14 @@ def test_contour_paths_marks_paths():
 
 def test_contour_log_levels():
     fig, ax = plotting.contour_paths(
-        lambda a, b: 1 + a**2 + b**2, xlim=(-1, 1), ylim=(-1, 1), xlabel="a", ylabel="b",
-        log_levels=True, levels=5, resolution=20,
+        lambda a, b: 1 + a**2 + b**2,
+        xlim=(-1, 1),
+        ylim=(-1, 1),
+        xlabel="a",
+        ylabel="b",
+        log_levels=True,
+        levels=5,
+        resolution=20,
     )
     assert ax.get_xlabel() == "a"
 
@@ -105,33 +117,147 @@ def test_decision_boundary_draws_classes_and_lines_orthogonal_to_theta():
 @pytest.mark.parametrize(
     "call, error, pattern",
     [
-        (lambda: plotting.function_and_derivative(x, x, x[:-1], xlabel="x"), ValueError, "^df has 19 values but x has 20"),
-        (lambda: plotting.function_and_derivative(x, x, x, xlabel=""), ValueError, "^xlabel must not be empty"),
-        (lambda: plotting.function_and_derivative(x, x, x, xlabel=None), TypeError, "^xlabel must be a string"),
-        (lambda: plotting.data_and_fits(x, x, {"f": x[:3]}, xlabel="a", ylabel="b"), ValueError, r"^fits\['f'\] has 3 values"),
-        (lambda: plotting.data_and_fits(x, x, [x], xlabel="a", ylabel="b"), TypeError, "^fits must be a mapping"),
+        (
+            lambda: plotting.function_and_derivative(x, x, x[:-1], xlabel="x"),
+            ValueError,
+            "^df has 19 values but x has 20",
+        ),
+        (
+            lambda: plotting.function_and_derivative(x, x, x, xlabel=""),
+            ValueError,
+            "^xlabel must not be empty",
+        ),
+        (
+            lambda: plotting.function_and_derivative(x, x, x, xlabel=None),
+            TypeError,
+            "^xlabel must be a string",
+        ),
+        (
+            lambda: plotting.data_and_fits(x, x, {"f": x[:3]}, xlabel="a", ylabel="b"),
+            ValueError,
+            r"^fits\['f'\] has 3 values",
+        ),
+        (
+            lambda: plotting.data_and_fits(x, x, [x], xlabel="a", ylabel="b"),
+            TypeError,
+            "^fits must be a mapping",
+        ),
         (lambda: plotting.loss_curves({}, xlabel="a", ylabel="b"), ValueError, "^curves is empty"),
-        (lambda: plotting.loss_curves({"l": [1.0, 0.0]}, xlabel="a", ylabel="b"), ValueError, r"^curves\['l'\] has values <= 0"),
-        (lambda: plotting.loss_curves({"l": "abc"}, xlabel="a", ylabel="b"), TypeError, r"^curves\['l'\] must be a 1-D array"),
-        (lambda: plotting.loss_curves({"l": [1.0]}, xlabel="a", ylabel=" "), ValueError, "^ylabel must not be empty"),
-        (lambda: plotting.contour_paths(lambda a, b: a, xlim=(1, 0), ylim=(0, 1), xlabel="a", ylabel="b"), ValueError, "^xlim must be"),
-        (lambda: plotting.contour_paths(lambda a, b: a, xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b",
-                                        paths={"p": np.zeros((3, 3))}, resolution=5), ValueError, r"^paths\['p'\] must have shape"),
-        (lambda: plotting.contour_paths(lambda a, b: a[:2], xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b",
-                                        resolution=5), ValueError, r"^f\(X, Y\) must return shape"),
-        (lambda: plotting.contour_paths(3, xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b"), TypeError, "^f must be callable"),
-        (lambda: plotting.contour_paths(lambda a, b: a + b, xlim=1.0, ylim=(0, 1), xlabel="a", ylabel="b"), TypeError, "^xlim must be a"),
-        (lambda: plotting.contour_paths(lambda a, b: a + b, xlim=(0, 1), ylim=None, xlabel="a", ylabel="b"), TypeError, "^ylim must be a"),
-        (lambda: plotting.contour_paths(lambda a, b: 1 + a + b, xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b",
-                                        levels=[1.5, 2.0], log_levels=True, resolution=5), ValueError, "^log_levels=True spaces a number"),
+        (
+            lambda: plotting.loss_curves({"l": [1.0, 0.0]}, xlabel="a", ylabel="b"),
+            ValueError,
+            r"^curves\['l'\] has values <= 0",
+        ),
+        (
+            lambda: plotting.loss_curves({"l": "abc"}, xlabel="a", ylabel="b"),
+            TypeError,
+            r"^curves\['l'\] must be a 1-D array",
+        ),
+        (
+            lambda: plotting.loss_curves({"l": [1.0]}, xlabel="a", ylabel=" "),
+            ValueError,
+            "^ylabel must not be empty",
+        ),
+        (
+            lambda: plotting.contour_paths(lambda a, b: a, xlim=(1, 0), ylim=(0, 1), xlabel="a", ylabel="b"),
+            ValueError,
+            "^xlim must be",
+        ),
+        (
+            lambda: plotting.contour_paths(
+                lambda a, b: a,
+                xlim=(0, 1),
+                ylim=(0, 1),
+                xlabel="a",
+                ylabel="b",
+                paths={"p": np.zeros((3, 3))},
+                resolution=5,
+            ),
+            ValueError,
+            r"^paths\['p'\] must have shape",
+        ),
+        (
+            lambda: plotting.contour_paths(
+                lambda a, b: a[:2], xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b", resolution=5
+            ),
+            ValueError,
+            r"^f\(X, Y\) must return shape",
+        ),
+        (
+            lambda: plotting.contour_paths(3, xlim=(0, 1), ylim=(0, 1), xlabel="a", ylabel="b"),
+            TypeError,
+            "^f must be callable",
+        ),
+        (
+            lambda: plotting.contour_paths(lambda a, b: a + b, xlim=1.0, ylim=(0, 1), xlabel="a", ylabel="b"),
+            TypeError,
+            "^xlim must be a",
+        ),
+        (
+            lambda: plotting.contour_paths(
+                lambda a, b: a + b, xlim=(0, 1), ylim=None, xlabel="a", ylabel="b"
+            ),
+            TypeError,
+            "^ylim must be a",
+        ),
+        (
+            lambda: plotting.contour_paths(
+                lambda a, b: 1 + a + b,
+                xlim=(0, 1),
+                ylim=(0, 1),
+                xlabel="a",
+                ylabel="b",
+                levels=[1.5, 2.0],
+                log_levels=True,
+                resolution=5,
+            ),
+            ValueError,
+            "^log_levels=True spaces a number",
+        ),
         (lambda: plotting.scaling([0, 1], {"t": [1, 2]}, xlabel="n"), ValueError, "^sizes must all be > 0"),
-        (lambda: plotting.scaling([1, 2], {"t": [1]}, xlabel="n"), ValueError, r"^series\['t'\] has 1 values but sizes has 2"),
-        (lambda: plotting.scaling([1, 2], {"": [1, 2]}, xlabel="n"), ValueError, "^a label in series must not be empty"),
-        (lambda: plotting.loss_curves({"a": [1.0]}, xlabel="a", ylabel="b", ax="axes"), TypeError, "^ax must be a matplotlib Axes"),
-        (lambda: plotting.decision_boundary(np.ones((3, 3)), np.ones(3), {"t": [1, 1]}, xlabel="a", ylabel="b"), ValueError, r"^X must have shape \(N, 2\)"),
-        (lambda: plotting.decision_boundary(np.ones((3, 2)), np.array([1.0, 0.0, 1.0]), {"t": [1, 1]}, xlabel="a", ylabel="b"), ValueError, "^y must hold labels -1 and \\+1"),
-        (lambda: plotting.decision_boundary(np.ones((3, 2)), np.ones(2), {"t": [1, 1]}, xlabel="a", ylabel="b"), ValueError, "^y has 2 values but X has 3"),
-        (lambda: plotting.decision_boundary(np.ones((3, 2)), np.ones(3), {"t": [0, 0]}, xlabel="a", ylabel="b"), ValueError, r"^thetas\['t'\] must be two numbers"),
+        (
+            lambda: plotting.scaling([1, 2], {"t": [1]}, xlabel="n"),
+            ValueError,
+            r"^series\['t'\] has 1 values but sizes has 2",
+        ),
+        (
+            lambda: plotting.scaling([1, 2], {"": [1, 2]}, xlabel="n"),
+            ValueError,
+            "^a label in series must not be empty",
+        ),
+        (
+            lambda: plotting.loss_curves({"a": [1.0]}, xlabel="a", ylabel="b", ax="axes"),
+            TypeError,
+            "^ax must be a matplotlib Axes",
+        ),
+        (
+            lambda: plotting.decision_boundary(
+                np.ones((3, 3)), np.ones(3), {"t": [1, 1]}, xlabel="a", ylabel="b"
+            ),
+            ValueError,
+            r"^X must have shape \(N, 2\)",
+        ),
+        (
+            lambda: plotting.decision_boundary(
+                np.ones((3, 2)), np.array([1.0, 0.0, 1.0]), {"t": [1, 1]}, xlabel="a", ylabel="b"
+            ),
+            ValueError,
+            "^y must hold labels -1 and \\+1",
+        ),
+        (
+            lambda: plotting.decision_boundary(
+                np.ones((3, 2)), np.ones(2), {"t": [1, 1]}, xlabel="a", ylabel="b"
+            ),
+            ValueError,
+            "^y has 2 values but X has 3",
+        ),
+        (
+            lambda: plotting.decision_boundary(
+                np.ones((3, 2)), np.ones(3), {"t": [0, 0]}, xlabel="a", ylabel="b"
+            ),
+            ValueError,
+            r"^thetas\['t'\] must be two numbers",
+        ),
     ],
 )
 def test_bad_input_is_rejected_naming_the_argument(call, error, pattern):

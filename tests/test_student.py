@@ -35,7 +35,9 @@ def test_student_edition_keeps_starters_and_checks_and_drops_solutions(md):
     assert len(checks(edition)) == len(checks(full)) > 0
     assert len(stubs(edition)) == len(stubs(full)) == len(checks(full))
     kept = {c.source for c in edition.cells if c.cell_type == "code"}
-    assert len(kept) < len({c.source for c in full.cells if c.cell_type == "code"}), "no solution code was removed"
+    assert len(kept) < len({c.source for c in full.cells if c.cell_type == "code"}), (
+        "no solution code was removed"
+    )
 
 
 @pytest.mark.parametrize("md", SOURCES, ids=[p.stem for p in SOURCES])

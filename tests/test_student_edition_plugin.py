@@ -19,27 +19,53 @@ def chapter(stub_source: str) -> nbformat.NotebookNode:
         return cell
 
     check = code("# Check: exercise t-ex-square\nassert square(3) == 9\nassert square(-2) == 4", 3, ["check"])
-    return nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell(TASK),
-        code(stub_source, 1, ["stub"]),
-        nbformat.v4.new_markdown_cell("```{solution-start} t-ex-square\n:class: dropdown\n```"),
-        code("def square(x):\n    return x * x", 2),
-        nbformat.v4.new_markdown_cell("```{solution-end}\n```"),
-        check,
-    ])
+    return nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(TASK),
+            code(stub_source, 1, ["stub"]),
+            nbformat.v4.new_markdown_cell("```{solution-start} t-ex-square\n:class: dropdown\n```"),
+            code("def square(x):\n    return x * x", 2),
+            nbformat.v4.new_markdown_cell("```{solution-end}\n```"),
+            check,
+        ]
+    )
 
 
-@pytest.mark.parametrize("stub, failure", [
-    ("def square(x):\n    return 0", None),
-    ("def square(x):\n    return x ** 2  # a starter that already solves it", "passes on the starter cell"),
-    ("pass  # defines nothing", "fails with NameError"),
-])
+@pytest.mark.parametrize(
+    "stub, failure",
+    [
+        ("def square(x):\n    return 0", None),
+        (
+            "def square(x):\n    return x ** 2  # a starter that already solves it",
+            "passes on the starter cell",
+        ),
+        ("pass  # defines nothing", "fails with NameError"),
+    ],
+)
 def test_a_check_must_fail_with_an_assertion_error_on_the_starter_cell(tmp_path, stub, failure):
     nbformat.write(chapter(stub), tmp_path / "99_tiny.ipynb")
     env = {**os.environ, "PYTHONPATH": str(manifest.ROOT)}
-    run = subprocess.run([sys.executable, "-m", "pytest", "99_tiny.ipynb", "--nbval", "--nbval-current-env",
-                          "-p", "tests.student_edition", "-q", "-p", "no:cacheprovider", "-o", "addopts="],
-                         cwd=tmp_path, env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "99_tiny.ipynb",
+            "--nbval",
+            "--nbval-current-env",
+            "-p",
+            "tests.student_edition",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if failure is None:
         assert run.returncode == 0, run.stdout[-2000:]
     else:

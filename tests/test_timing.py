@@ -79,7 +79,8 @@ def test_timing_summary_and_repr():
 
 
 @pytest.mark.parametrize(
-    "seconds, text", [(2.5, "2.5 s"), (0.0123, "12.3 ms"), (4.56e-6, "4.56 µs"), (7e-9, "7 ns"), (0.0, "0 ns")]
+    "seconds, text",
+    [(2.5, "2.5 s"), (0.0123, "12.3 ms"), (4.56e-6, "4.56 µs"), (7e-9, "7 ns"), (0.0, "0 ns")],
 )
 def test_format_seconds(seconds, text):
     assert format_seconds(seconds) == text
@@ -100,12 +101,12 @@ def test_bad_options_are_rejected(kwargs, error, pattern):
 
 
 def test_non_callable_is_rejected():
-    with pytest.raises(TypeError, match="^fn must be callable"):
+    with pytest.raises(TypeError, match=r"^fn must be callable"):
         benchmark(42)
 
 
 def test_format_seconds_rejects_negative():
-    with pytest.raises(ValueError, match="^seconds must be >= 0"):
+    with pytest.raises(ValueError, match=r"^seconds must be >= 0"):
         format_seconds(-1.0)
 
 
@@ -117,5 +118,5 @@ def test_compiled_memory_counts_outputs_and_grows_with_size():
 
 
 def test_compiled_memory_rejects_non_callables():
-    with pytest.raises(TypeError, match="^fn must be callable"):
+    with pytest.raises(TypeError, match=r"^fn must be callable"):
         compiled_memory("f", jnp.ones(3))

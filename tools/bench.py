@@ -41,8 +41,11 @@ def glued_values(nb) -> dict[str, float]:
 
 def over_budget(seconds: dict[str, float]) -> list[str]:
     """Messages for every notebook over its budget, and for the book if over its own."""
-    flags = [f"{name}: {s:.1f} s > {NOTEBOOK_BUDGET_S:.0f} s" for name, s in sorted(seconds.items())
-             if s > NOTEBOOK_BUDGET_S]
+    flags = [
+        f"{name}: {s:.1f} s > {NOTEBOOK_BUDGET_S:.0f} s"
+        for name, s in sorted(seconds.items())
+        if s > NOTEBOOK_BUDGET_S
+    ]
     total = sum(seconds.values())
     if total > BOOK_BUDGET_S:
         flags.append(f"the whole book: {total:.1f} s > {BOOK_BUDGET_S:.0f} s")
@@ -56,12 +59,19 @@ def main(argv: list[str]) -> int:
         seconds[md.stem] = round(elapsed, 1)
         glued[md.stem] = glued_values(executed)
         print(f"{md.stem:28s} {seconds[md.stem]:6.1f} s")
-    headlines = {f"{nb}/{name}": {"ratio": glued[nb][name], "meaning": meaning}
-                 for (nb, name), meaning in HEADLINES.items()}
+    headlines = {
+        f"{nb}/{name}": {"ratio": glued[nb][name], "meaning": meaning}
+        for (nb, name), meaning in HEADLINES.items()
+    }
     flags = over_budget(seconds)
-    result = {"execution_seconds": seconds, "total_seconds": round(sum(seconds.values()), 1),
-              "budgets": {"notebook_s": NOTEBOOK_BUDGET_S, "book_s": BOOK_BUDGET_S},
-              "over_budget": flags, "headlines": headlines, "hardware": pages.hardware()}
+    result = {
+        "execution_seconds": seconds,
+        "total_seconds": round(sum(seconds.values()), 1),
+        "budgets": {"notebook_s": NOTEBOOK_BUDGET_S, "book_s": BOOK_BUDGET_S},
+        "over_budget": flags,
+        "headlines": headlines,
+        "hardware": pages.hardware(),
+    }
     BENCH_JSON.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     print(f"{'total':28s} {result['total_seconds']:6.1f} s\n")
     for key, value in headlines.items():

@@ -20,11 +20,17 @@ def command(output: Path) -> list[str]:
     """The jupyter-book command that builds the site into ``output/_build/html``."""
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     return [
-        str(jupyter_book), "build", str(manifest.ROOT),
-        "--path-output", str(output),
-        "--builder", "html",
+        str(jupyter_book),
+        "build",
+        str(manifest.ROOT),
+        "--path-output",
+        str(output),
+        "--builder",
+        "html",
         "--all",  # rebuild every page: an incremental build would not repeat old warnings
-        "--warningiserror", "--nitpick", "--keep-going",
+        "--warningiserror",
+        "--nitpick",
+        "--keep-going",
     ]
 
 

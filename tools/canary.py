@@ -85,16 +85,24 @@ def first_difference(text: str) -> str:
 
 def exception_line(text: str) -> str:
     """The last 'SomeError: message' line of a traceback."""
-    lines = [line.strip() for line in text.splitlines()
-             if re.match(r"\s*[A-Za-z_][\w.]*(Error|Exception|Interrupt|Exit)\b:?", line)]
+    lines = [
+        line.strip()
+        for line in text.splitlines()
+        if re.match(r"\s*[A-Za-z_][\w.]*(Error|Exception|Interrupt|Exit)\b:?", line)
+    ]
     return lines[-1] if lines else "exception"
 
 
 def report(versions: str, found: list[Failure]) -> str:
     """The canary's report in Markdown: what was run, then every failing cell by kind."""
     pins = manifest.pins()
-    lines = ["# Canary report", "",
-             "pinned: " + " ".join(f"{n} {pins[n]}" for n in UPGRADED), f"canary: {versions}", ""]
+    lines = [
+        "# Canary report",
+        "",
+        "pinned: " + " ".join(f"{n} {pins[n]}" for n in UPGRADED),
+        f"canary: {versions}",
+        "",
+    ]
     if not found:
         return "\n".join(lines + ["Every notebook passes strict nbval with these versions.", ""])
     notebooks = sorted({f.notebook for f in found})
@@ -123,17 +131,36 @@ def main(argv: list[str]) -> int:
     chosen = {spec.split("==")[0] for spec in argv}
     run(*pip, "--upgrade", *argv, *[name for name in UPGRADED if name not in chosen])
     run(*pip, "--no-deps", "--no-build-isolation", "-e", str(manifest.ROOT))
-    versions = run(str(python), "-c", "import importlib.metadata as m; "
-                   f"print(' '.join(f'{{n}} {{m.version(n)}}' for n in {UPGRADED!r}))",
-                   capture_output=True).stdout.strip()
+    versions = run(
+        str(python),
+        "-c",
+        f"import importlib.metadata as m; print(' '.join(f'{{n}} {{m.version(n)}}' for n in {UPGRADED!r}))",
+        capture_output=True,
+    ).stdout.strip()
     with tempfile.TemporaryDirectory() as tmp:
         sanitize, junit = Path(tmp) / "sanitize.cfg", Path(tmp) / "junit.xml"
         sanitize.write_text(SANITIZE.read_text() + VERSION_RULE)
         result = subprocess.run(
-            [str(python), "-m", "pytest", "chapters", "-q", "--tb=short", "-n", "2",
-             "--dist", "loadfile", "-p", "no:cacheprovider", f"--junitxml={junit}",
-             f"--nbval-sanitize-with={sanitize}"],
-            cwd=manifest.ROOT, text=True, capture_output=True)
+            [
+                str(python),
+                "-m",
+                "pytest",
+                "chapters",
+                "-q",
+                "--tb=short",
+                "-n",
+                "2",
+                "--dist",
+                "loadfile",
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={junit}",
+                f"--nbval-sanitize-with={sanitize}",
+            ],
+            cwd=manifest.ROOT,
+            text=True,
+            capture_output=True,
+        )
         found = failures(junit.read_text()) if junit.exists() else []
     text = report(versions, found)
     if result.returncode != 0 and not found:

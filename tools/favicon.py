@@ -12,11 +12,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import FancyBboxPatch  # noqa: E402
-from PIL import Image  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.patches import FancyBboxPatch
+from PIL import Image
 
-from tools import manifest  # noqa: E402
+from tools import manifest
 
 ICO = manifest.ROOT / "_extra" / "favicon.ico"
 BLUE = "#0072B2"  # Okabe-Ito blue, as in favicon.svg
@@ -26,10 +26,28 @@ def draw(size: int = 64) -> Image.Image:
     fig = plt.figure(figsize=(1, 1), dpi=size)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
-    ax.add_patch(FancyBboxPatch((0.02, 0.02), 0.96, 0.96, boxstyle="round,pad=0,rounding_size=0.18",
-                                facecolor=BLUE, edgecolor="none", transform=ax.transAxes))
-    ax.text(0.5, 0.45, "\u2202", color="white", fontsize=0.62 * size, family="serif",
-            ha="center", va="center", transform=ax.transAxes)
+    ax.add_patch(
+        FancyBboxPatch(
+            (0.02, 0.02),
+            0.96,
+            0.96,
+            boxstyle="round,pad=0,rounding_size=0.18",
+            facecolor=BLUE,
+            edgecolor="none",
+            transform=ax.transAxes,
+        )
+    )
+    ax.text(
+        0.5,
+        0.45,
+        "\u2202",
+        color="white",
+        fontsize=0.62 * size,
+        family="serif",
+        ha="center",
+        va="center",
+        transform=ax.transAxes,
+    )
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", transparent=True)
     plt.close(fig)

@@ -75,12 +75,16 @@ def colab_cell(cpu_devices: int | None = None) -> str:
         raise TypeError(f"cpu_devices must be an integer or None, got {cpu_devices!r}")
     if cpu_devices is not None and cpu_devices < 1:
         raise ValueError(f"cpu_devices must be at least 1, got {cpu_devices}")
-    devices = [] if cpu_devices is None else [
-        "# This chapter runs on several devices. Without enough GPUs or TPU cores it",
-        "# simulates them on the CPU, which JAX sets up before its first operation.",
-        f'jax.config.update("jax_num_cpu_devices", {cpu_devices})',
-        "",
-    ]
+    devices = (
+        []
+        if cpu_devices is None
+        else [
+            "# This chapter runs on several devices. Without enough GPUs or TPU cores it",
+            "# simulates them on the CPU, which JAX sets up before its first operation.",
+            f'jax.config.update("jax_num_cpu_devices", {cpu_devices})',
+            "",
+        ]
+    )
     p = pins()
     return "\n".join(
         [

@@ -144,8 +144,13 @@ def glued(nb: nbformat.NotebookNode) -> dict[str, str | None]:
 
 def long_lines(nb: nbformat.NotebookNode) -> list[str]:
     """Code lines wider than MAX_LINE, to report before a long execution."""
-    return [line for cell in nb.cells if cell.cell_type == "code"
-            for line in cell.source.splitlines() if len(line) > MAX_LINE]
+    return [
+        line
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for line in cell.source.splitlines()
+        if len(line) > MAX_LINE
+    ]
 
 
 def synced_source(md: Path) -> nbformat.NotebookNode:
@@ -188,7 +193,7 @@ def sync(md: Path) -> tuple[nbformat.NotebookNode, list[int]]:
     if [c.cell_type for c in old.cells] != [c.cell_type for c in source.cells]:
         raise ValueError(f"{md.name}: cells were added, removed or reordered; run without --sync-only")
     changed = []
-    for i, (new, was) in enumerate(zip(source.cells, old.cells)):
+    for i, (new, was) in enumerate(zip(source.cells, old.cells, strict=True)):
         if new.cell_type == "code":
             new.outputs, new.execution_count = was.outputs, was.execution_count
             if new.source != was.source:
@@ -237,9 +242,11 @@ def main(argv: list[str]) -> int:
         if not sync_only:
             print(f"  executed in {times[md.stem]:.1f} s", flush=True)
     skipped = len(sources) - len(done) - len(failed)
-    print(f"{len(done)} chapter(s) {'synced' if sync_only else 'executed'}, {len(failed)} failed"
-          + (f", {skipped} not run" if skipped else "")
-          + "".join(f"\n  failed: {n}: {m}" for n, m in failed.items()))
+    print(
+        f"{len(done)} chapter(s) {'synced' if sync_only else 'executed'}, {len(failed)} failed"
+        + (f", {skipped} not run" if skipped else "")
+        + "".join(f"\n  failed: {n}: {m}" for n, m in failed.items())
+    )
     if failed:
         return 1
     if pages_too:

@@ -44,12 +44,12 @@ def remove_solutions(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                     kept += text
                     break
                 kept += text[: match.start()]
-                text, inside = text[match.end():], True
+                text, inside = text[match.end() :], True
             else:
                 match = END.search(text)
                 if match is None:
                     break
-                text, inside = text[match.end():], False
+                text, inside = text[match.end() :], False
                 kept += REMOVED
                 cells.append(nbformat.v4.new_markdown_cell(kept.strip()))
                 kept = ""

@@ -57,8 +57,7 @@ def prng_key(key: Any, name: str = "key") -> jax.Array:
     dtype = getattr(key, "dtype", None)
     if dtype is None or not jax.dtypes.issubdtype(dtype, jax.dtypes.prng_key):
         raise TypeError(
-            f"{name} must be a typed PRNG key from jax.random.key(seed), "
-            f"got {type(key).__name__} {key!r}"
+            f"{name} must be a typed PRNG key from jax.random.key(seed), got {type(key).__name__} {key!r}"
         )
     if key.shape != ():
         raise ValueError(f"{name} must be a single key (shape ()), got shape {key.shape}")

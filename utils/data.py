@@ -111,9 +111,7 @@ def house_prices(
     return area, price
 
 
-def classification(
-    N: int, d: int = 2, *, key: Array, scale: float = 3.0
-) -> tuple[Array, Array, Array]:
+def classification(N: int, d: int = 2, *, key: Array, scale: float = 3.0) -> tuple[Array, Array, Array]:
     """Simulates binary labels in {-1, +1} from a logistic model (the seed seminar's example).
 
     Features are standard normal; the true coefficients ``theta`` are a standard

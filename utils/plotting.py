@@ -203,8 +203,15 @@ def data_and_fits(
         grid = np.linspace(x.min(), x.max(), 200)
         for i, (label, fit) in enumerate(fits.items()):
             if callable(fit):
-                xs, ys = grid, _same_length(_vector(fit(grid), f"fits[{label!r}](grid)"),
-                                            f"fits[{label!r}](grid)", grid.size, "the grid")
+                xs, ys = (
+                    grid,
+                    _same_length(
+                        _vector(fit(grid), f"fits[{label!r}](grid)"),
+                        f"fits[{label!r}](grid)",
+                        grid.size,
+                        "the grid",
+                    ),
+                )
             else:
                 xs = x[order]
                 ys = _same_length(_vector(fit, f"fits[{label!r}]"), f"fits[{label!r}]", x.size, "x")
@@ -247,8 +254,12 @@ def loss_curves(
         for i, (label, curve) in enumerate(curves.items()):
             if isinstance(curve, tuple) and len(curve) == 2:
                 xs = _vector(curve[0], f"curves[{label!r}][0]")
-                ys = _same_length(_vector(curve[1], f"curves[{label!r}][1]"),
-                                  f"curves[{label!r}][1]", xs.size, f"curves[{label!r}][0]")
+                ys = _same_length(
+                    _vector(curve[1], f"curves[{label!r}][1]"),
+                    f"curves[{label!r}][1]",
+                    xs.size,
+                    f"curves[{label!r}][0]",
+                )
             else:
                 ys = _vector(curve, f"curves[{label!r}]")
                 xs = np.arange(ys.size)
@@ -313,8 +324,10 @@ def contour_paths(
         raise ValueError(f"f(X, Y) must return shape {gx.shape}, got {Z.shape}")
     if log_levels:
         if not isinstance(levels, int) or isinstance(levels, bool):
-            raise ValueError("log_levels=True spaces a number of levels; pass levels as an int, "
-                             f"or explicit levels with log_levels=False (got levels={levels!r})")
+            raise ValueError(
+                "log_levels=True spaces a number of levels; pass levels as an int, "
+                f"or explicit levels with log_levels=False (got levels={levels!r})"
+            )
         if np.any(Z <= 0):
             raise ValueError("log_levels=True needs f > 0 on the whole grid")
         levels = np.geomspace(Z.min(), Z.max(), levels)
@@ -326,8 +339,15 @@ def contour_paths(
             if path.ndim != 2 or path.shape[1] != 2 or path.shape[0] == 0:
                 raise ValueError(f"paths[{label!r}] must have shape (steps, 2), got {path.shape}")
             color = COLORS[(i + 1) % 8]
-            ax.plot(path[:, 0], path[:, 1], color=color, linestyle=LINESTYLES[i % 8],
-                    marker=".", markersize=4, label=label)
+            ax.plot(
+                path[:, 0],
+                path[:, 1],
+                color=color,
+                linestyle=LINESTYLES[i % 8],
+                marker=".",
+                markersize=4,
+                label=label,
+            )
             ax.plot(*path[0], marker="o", color=color, linestyle="none")
             ax.plot(*path[-1], marker="X", markersize=9, color=color, linestyle="none")
         ax.set_xlim(*xlim)
@@ -375,18 +395,17 @@ def scaling(
         first = None
         low, high = np.inf, -np.inf
         for i, (label, values) in enumerate(series.items()):
-            ys = _same_length(_vector(values, f"series[{label!r}]"), f"series[{label!r}]",
-                              sizes.size, "sizes")
+            ys = _same_length(
+                _vector(values, f"series[{label!r}]"), f"series[{label!r}]", sizes.size, "sizes"
+            )
             if np.any(ys <= 0):
                 raise ValueError(f"series[{label!r}] has values <= 0, which a log scale cannot show")
             first = ys if first is None else first
             low, high = min(low, ys.min()), max(high, ys.max())
-            ax.plot(sizes, ys, marker="o", label=label, color=COLORS[i % 8],
-                    linestyle=LINESTYLES[i % 8])
+            ax.plot(sizes, ys, marker="o", label=label, color=COLORS[i % 8], linestyle=LINESTYLES[i % 8])
         for slope in slopes:
             ref = first[0] * (sizes / sizes[0]) ** float(slope)
-            ax.plot(sizes, ref, color="0.55", linewidth=1.0, linestyle=":",
-                    label=f"slope {slope:g}")
+            ax.plot(sizes, ref, color="0.55", linewidth=1.0, linestyle=":", label=f"slope {slope:g}")
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_ylim(low / 2, high * 2)  # reference lines must not stretch the axes
@@ -437,19 +456,33 @@ def decision_boundary(
     lo, hi = lo - pad, hi + pad
     fig, ax = _axes(ax)
     with style():
-        for label, marker, color, name in ((-1.0, "s", COLORS[1], class_labels[0]),
-                                           (1.0, "o", COLORS[0], class_labels[1])):
+        for label, marker, color, name in (
+            (-1.0, "s", COLORS[1], class_labels[0]),
+            (1.0, "o", COLORS[0], class_labels[1]),
+        ):
             pts = X[y == label]
-            ax.scatter(pts[:, 0], pts[:, 1], s=14, marker=marker, color=color, alpha=0.6,
-                       label=_label(name, "class_labels"))
+            ax.scatter(
+                pts[:, 0],
+                pts[:, 1],
+                s=14,
+                marker=marker,
+                color=color,
+                alpha=0.6,
+                label=_label(name, "class_labels"),
+            )
         t = np.linspace(-1.0, 1.0, 2) * float(np.abs(np.concatenate([lo, hi])).max()) * 2
         for i, (label, theta) in enumerate(thetas.items()):
             theta = _vector(theta, f"thetas[{label!r}]")
             if theta.size != 2 or not np.any(theta):
                 raise ValueError(f"thetas[{label!r}] must be two numbers, not both zero")
             direction = np.array([-theta[1], theta[0]]) / np.linalg.norm(theta)
-            ax.plot(t * direction[0], t * direction[1], color=COLORS[(i + 2) % 8],
-                    linestyle=LINESTYLES[i % 8], label=label)
+            ax.plot(
+                t * direction[0],
+                t * direction[1],
+                color=COLORS[(i + 2) % 8],
+                linestyle=LINESTYLES[i % 8],
+                label=label,
+            )
         ax.set_xlim(lo[0], hi[0])
         ax.set_ylim(lo[1], hi[1])
         ax.set_aspect("equal")

@@ -1,15 +1,15 @@
 """Plausible wrong answers: the student-edition test proves each check rejects them."""
 
 WRONG = {
-    "scaling-ex-memory": '''
+    "scaling-ex-memory": """
 def bytes_per_device(a):
     return [shard.data.nbytes for shard in a.addressable_shards]
 
 
 def full_copies(a):
     return len(a.addressable_shards)  # counts devices, not whole copies
-''',
-    "scaling-ex-pmean": '''
+""",
+    "scaling-ex-pmean": """
 X_even = jax.device_put(X[:496], rows)
 Y_even = jax.device_put(Y[:496], rows)
 
@@ -28,8 +28,8 @@ def mean_grad_by_hand(theta, X_local, Y_local):
 
 
 g_pmean = mean_grad_by_hand(theta0_replicated, X_even, Y_even)
-''',
-    "scaling-ex-2d": '''
+""",
+    "scaling-ex-2d": """
 mesh_2d = Mesh(np.array(devices).reshape(4, 2), axis_names=("data", "model"))
 key, key_wide = jax.random.split(key)
 X_2d, Y_2d, _ = data.linear_regression(512, 64, 0.1, key=key_wide)
@@ -39,5 +39,5 @@ X_2d_sharded = jax.device_put(X_2d, NamedSharding(mesh_2d, P("data", "model")))
 Y_2d_sharded = jax.device_put(Y_2d, NamedSharding(mesh_2d, P("data")))
 grad_2d = jax.jit(jax.grad(loss))  # no out_shardings
 g_2d = grad_2d(theta_2d, X_2d_sharded, Y_2d_sharded, 512)
-''',
+""",
 }
