@@ -1,4 +1,4 @@
-"""Unit tests of utils.env (the environment report) and utils.glue (MyST-NB's glue without MyST-NB)."""
+"""Unit tests of utils.env (the environment report) and utils.scrapbook (MyST-NB's glue without MyST-NB)."""
 
 import importlib.metadata
 import platform
@@ -11,7 +11,7 @@ from IPython.core.interactiveshell import InteractiveShell
 from myst_nb import glue as myst_glue
 
 from utils import env
-from utils.glue import glue
+from utils.scrapbook import glue
 
 
 def test_versions_match_installed_packages():
@@ -73,3 +73,17 @@ def test_glue_keeps_arrays_as_arrays():
 def test_glue_rejects_bad_names():
     with pytest.raises(TypeError, match=r"^name must be a non-empty string"):
         glue("", 1.0)
+
+
+def test_every_submodule_is_reachable_by_its_name():
+    """``utils.<name>`` is the submodule of that name: no function may shadow one (as glue once did)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import utils
+
+    for info in pkgutil.iter_modules(utils.__path__):
+        if not info.name.startswith("_"):
+            assert getattr(utils, info.name) is importlib.import_module(f"utils.{info.name}"), info.name
+    assert inspect.isfunction(utils.glue) and utils.glue is utils.scrapbook.glue
