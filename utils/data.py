@@ -26,7 +26,7 @@ Array = jax.Array
 
 
 def linear_regression(N: int, M: int, sigma: float, *, key: Array) -> tuple[Array, Array, Array]:
-    """Simulates a linear model ``Y = X @ theta + sigma * noise`` (the seed slides' data).
+    """Simulates a linear model ``Y = X @ theta + sigma * noise`` (as in Perla's UBC lecture slides).
 
     Args:
         N: number of samples, at least 1.
@@ -67,11 +67,11 @@ def house_prices(
     sigma: float = 5.0,
     area_range: tuple[float, float] = (0.4, 2.4),
 ) -> tuple[Array, Array]:
-    """Simulates 1-D house prices against floor area (the seed blog post's regression).
+    """Simulates 1-D house prices against floor area (the regression of a blog post on autodiff in JAX).
 
     ``price = intercept + slope * area + noise``, with areas drawn uniformly from
     ``area_range``. Units: area in hundreds of square metres, price in tens of
-    thousands of euros; the defaults are the seed's true values
+    thousands of euros; the defaults are that post's true values
     ``b0 = 3``, ``b1 = 34.41``.
 
     Args:
@@ -112,7 +112,7 @@ def house_prices(
 
 
 def classification(N: int, d: int = 2, *, key: Array, scale: float = 3.0) -> tuple[Array, Array, Array]:
-    """Simulates binary labels in {-1, +1} from a logistic model (the seed seminar's example).
+    """Simulates binary labels in {-1, +1} from a logistic model (as in Sukianto's CMU seminar slides).
 
     Features are standard normal; the true coefficients ``theta`` are a standard
     normal direction scaled to norm ``scale``, and each label is ``+1`` with
