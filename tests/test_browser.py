@@ -147,13 +147,11 @@ def test_one_h1_and_headings_in_order(visits, name):
 
 
 @pytest.mark.parametrize("name", [p for p in PAGES if p.startswith("chapters/")])
-def test_colab_button_opens_this_pages_notebook(visits, name):
+def test_colab_buttons_open_this_pages_colab_editions(visits, name):
     repo = manifest.repository_url().removeprefix("https://github.com/")
-    notebook = name.removesuffix(".html") + ".ipynb"
-    expected = (
-        f"https://colab.research.google.com/github/{repo}/blob/{manifest.repository_branch()}/{notebook}"
-    )
-    assert visits[name]["colab"] == [expected]
+    notebook = Path(name).with_suffix(".ipynb").name
+    base = f"https://colab.research.google.com/github/{repo}/blob/{manifest.repository_branch()}"
+    assert visits[name]["colab"] == [f"{base}/colab/{notebook}", f"{base}/colab/student/{notebook}"]
 
 
 @pytest.mark.parametrize("name", [p for p in PAGES if p.startswith("chapters/")])

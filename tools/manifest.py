@@ -52,6 +52,12 @@ def repository_url() -> str:
     return config()["repository"]["url"].rstrip("/")
 
 
+def site_url() -> str:
+    """Where the site is published: GitHub Pages of the repository (``.github/workflows/pages.yml``)."""
+    owner, name = repository_url().removeprefix("https://github.com/").split("/")[:2]
+    return f"https://{owner}.github.io/{name}"
+
+
 def repository_branch() -> str:
     """The branch the Colab cell installs ``utils`` from."""
     return config()["repository"].get("branch", "main")

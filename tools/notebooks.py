@@ -24,7 +24,7 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
-from tools import colab, manifest, pages
+from tools import colab, edition, manifest, pages
 from tools.chapters import chapter_sources, read_source
 
 FORMATS = "ipynb,md:myst"
@@ -226,7 +226,7 @@ def main(argv: list[str]) -> int:
             print(f"updated the tested-with line in {changed}")
         if times:
             pages.record_run(times)
-        for changed in pages.write_all():
+        for changed in pages.write_all() + edition.write_all():
             print(f"updated {changed}")
     return 0
 
