@@ -54,8 +54,9 @@ serve: book
 	@echo "Serving http://localhost:$(PORT) (Ctrl-C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
+# ARGS: chapters to run and flags, e.g. make notebooks ARGS="-k chapters/01_autodiff_basics.md"
 notebooks: $(STAMP)
-	$(BIN)/python -m tools.notebooks
+	$(BIN)/python -m tools.notebooks $(ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench

@@ -34,7 +34,34 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = kept
 
 
+def _colab_editions(app, pagename, templatename, context, doctree):
+    """Points the Colab button of a chapter at its Colab edition, and adds the student edition.
+
+    sphinx-book-theme links Colab to the page's own notebook, ``chapters/NN_name.ipynb``,
+    whose MyST (roles, glue, exercise fences) Colab shows as raw text. ``make notebooks``
+    writes plain editions to ``colab/`` (``tools/edition.py``); these buttons open them.
+    """
+    if not pagename.startswith("chapters/"):
+        return
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "launch-buttons":
+            continue
+        for button in list(group["buttons"]):
+            if button.get("text") == "Colab" and "/chapters/" in button.get("url", ""):
+                full = button["url"].replace("/chapters/", "/colab/", 1)
+                button["url"] = full
+                button["tooltip"] = "Open the Colab edition"
+                student = dict(
+                    button,
+                    text="Colab (student)",
+                    tooltip="Open the student edition on Colab: solutions removed, checks kept",
+                    url=full.replace("/colab/", "/colab/student/", 1),
+                )
+                group["buttons"].insert(group["buttons"].index(button) + 1, student)
+
+
 def setup(app):
     app.connect("config-inited", _add_theme_defaults, priority=900)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
+    app.connect("html-page-context", _colab_editions, priority=600)  # after the theme's (501)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tools import manifest, notebooks
+from tools import chapters, manifest
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = manifest.ROOT / "_build" / "screenshots"
@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
 
 
 def toc_pages() -> list[str]:
-    return [f"{entry}.html" for entry in notebooks.toc_files()]
+    return [f"{entry}.html" for entry in chapters.toc_files()]
 
 
 @pytest.fixture(scope="module")
@@ -147,19 +147,17 @@ def test_one_h1_and_headings_in_order(visits, name):
 
 
 @pytest.mark.parametrize("name", [p for p in PAGES if p.startswith("chapters/")])
-def test_colab_button_opens_this_pages_notebook(visits, name):
+def test_colab_buttons_open_this_pages_colab_editions(visits, name):
     repo = manifest.repository_url().removeprefix("https://github.com/")
-    notebook = name.removesuffix(".html") + ".ipynb"
-    expected = (
-        f"https://colab.research.google.com/github/{repo}/blob/{manifest.repository_branch()}/{notebook}"
-    )
-    assert visits[name]["colab"] == [expected]
+    notebook = Path(name).with_suffix(".ipynb").name
+    base = f"https://colab.research.google.com/github/{repo}/blob/{manifest.repository_branch()}"
+    assert visits[name]["colab"] == [f"{base}/colab/{notebook}", f"{base}/colab/student/{notebook}"]
 
 
 @pytest.mark.parametrize("name", [p for p in PAGES if p.startswith("chapters/")])
 def test_solutions_hidden_until_clicked(visits, name):
     solutions = visits[name]["solutions"]
-    md = notebooks.CHAPTERS / Path(name).with_suffix(".md").name
+    md = chapters.CHAPTERS / Path(name).with_suffix(".md").name
     expected = len(re.findall(r"```\{solution-start\}", md.read_text()))
     assert len(solutions) == expected > 0
     for hidden_before, shown_after in solutions:

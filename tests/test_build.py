@@ -6,26 +6,29 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from tools import manifest, notebooks
+from tools import chapters, manifest
 
 
 def test_landing_page_and_every_chapter_are_built(site):
     assert (site / "intro.html").exists() and (site / "index.html").exists()
-    for md in notebooks.chapter_sources():
+    for md in chapters.chapter_sources():
         assert (site / "chapters" / f"{md.stem}.html").exists()
 
 
-def test_chapters_are_built_from_notebooks_so_colab_opens_a_notebook(site):
+def test_chapters_are_built_from_notebooks_and_colab_opens_their_editions(site):
     url = manifest.repository_url().removeprefix("https://github.com/")
-    for md in notebooks.chapter_sources():
+    for md in chapters.chapter_sources():
         html = (site / "chapters" / f"{md.stem}.html").read_text()
-        colab = f"https://colab.research.google.com/github/{url}/blob/main/chapters/{md.stem}.ipynb"
-        assert colab in html, f"{md.stem}: no Colab launch link to the notebook"
+        colab = f"https://colab.research.google.com/github/{url}/blob/main/colab/{md.stem}.ipynb"
+        assert colab in html, f"{md.stem}: no Colab launch link to the Colab edition"
+        assert colab.replace("/colab/", "/colab/student/") in html, (
+            f"{md.stem}: no link to the student edition"
+        )
         assert "mybinder.org" in html
 
 
 def test_glued_numbers_are_rendered(site):
-    for md in notebooks.chapter_sources():
+    for md in chapters.chapter_sources():
         html = (site / "chapters" / f"{md.stem}.html").read_text()
         assert "{glue" not in html, f"{md.stem}: an unresolved glue role"
         assert not re.search(r"pasted-text\">\s*</span>", html), f"{md.stem}: an empty glued value"

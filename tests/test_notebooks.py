@@ -17,11 +17,11 @@ import nbformat
 import pytest
 import yaml
 
-from tools import manifest, notebooks
+from tools import chapters, colab, manifest, notebooks
 
 ROOT = manifest.ROOT
-SOURCES = notebooks.chapter_sources()
-NOTEBOOKS = sorted(notebooks.CHAPTERS.glob("*.ipynb"))
+SOURCES = chapters.chapter_sources()
+NOTEBOOKS = sorted(chapters.CHAPTERS.glob("*.ipynb"))
 MAX_BYTES = 2 * 1024 * 1024
 MAX_LINE = notebooks.MAX_LINE
 NAME = re.compile(r"\d\d_[a-z0-9_]+")
@@ -55,7 +55,7 @@ def test_chapter_file_names(md):
 @pytest.mark.parametrize("md", SOURCES, ids=ids(SOURCES))
 def test_pair_is_in_sync(md):
     """The notebook holds exactly the cells of its markdown (run `make notebooks` if not)."""
-    source = notebooks.with_colab_cell(notebooks.read_source(md))
+    source = notebooks.with_colab_cell(chapters.read_source(md))
     committed = read(md.with_suffix(".ipynb"))
     expected = [
         (c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("mystnb")) for c in source.cells
@@ -70,7 +70,7 @@ def test_pair_is_in_sync(md):
 @pytest.mark.parametrize("md", SOURCES, ids=ids(SOURCES))
 def test_colab_cell_is_first_and_current(md):
     """The first code cell is the one generated from requirements.txt and _config.yml."""
-    source, committed = notebooks.read_source(md), read(md.with_suffix(".ipynb"))
+    source, committed = chapters.read_source(md), read(md.with_suffix(".ipynb"))
     assert committed.metadata.get("course") == source.metadata.get("course")
     for nb in (source, committed):
         first = code_cells(nb)[0]
@@ -78,7 +78,7 @@ def test_colab_cell_is_first_and_current(md):
 
 
 def test_colab_cell_sets_simulated_devices_before_jax_starts():
-    plain, multi = manifest.colab_cell(), manifest.colab_cell(cpu_devices=8)
+    plain, multi = colab.colab_cell(), colab.colab_cell(cpu_devices=8)
     assert "jax_num_cpu_devices" not in plain
     setting = multi.index('jax.config.update("jax_num_cpu_devices", 8)')
     assert setting < multi.index("report()")
@@ -93,7 +93,7 @@ def test_colab_cell_sets_simulated_devices_before_jax_starts():
         (True, TypeError),
     ]:
         with pytest.raises(error, match="cpu_devices"):
-            manifest.colab_cell(cpu_devices=bad)
+            colab.colab_cell(cpu_devices=bad)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -335,7 +335,7 @@ def test_every_exercise_has_a_hidden_solution_and_a_check(path):
 
 
 def test_toc_lists_every_chapter_and_only_existing_pages():
-    files = notebooks.toc_files()
+    files = chapters.toc_files()
     assert len(files) == len(set(files)), "a page is listed twice in _toc.yml"
     chapters_in_toc = sorted(f for f in files if f.startswith("chapters/"))
     assert chapters_in_toc == [f"chapters/{p.stem}" for p in NOTEBOOKS], "_toc.yml and chapters/ disagree"
@@ -345,7 +345,7 @@ def test_toc_lists_every_chapter_and_only_existing_pages():
 
 
 def test_chapters_are_in_book_order():
-    chapters_in_toc = [f for f in notebooks.toc_files() if f.startswith("chapters/")]
+    chapters_in_toc = [f for f in chapters.toc_files() if f.startswith("chapters/")]
     assert chapters_in_toc == sorted(chapters_in_toc), "number chapters in the order of _toc.yml"
 
 
@@ -375,12 +375,12 @@ def test_pins_parser_rejects_loose_requirements(tmp_path):
 
 
 def test_colab_cell_installs_the_pins_and_keeps_the_accelerator():
-    cell, pins = manifest.colab_cell(), manifest.pins()
+    cell, pins = colab.colab_cell(), manifest.pins()
     assert f'"jax{{extra}}=={pins["jax"]}"' in cell
     assert f'"flax=={pins["flax"]}"' in cell and f'"optax=={pins["optax"]}"' in cell
     assert "jaxlib" not in cell, "installing jaxlib alone would replace Colab's accelerator build"
     assert 'if "google.colab" in sys.modules:' in cell
-    precision = f'jax.config.update("jax_default_matmul_precision", "{manifest.MATMUL_PRECISION}")'
+    precision = f'jax.config.update("jax_default_matmul_precision", "{colab.MATMUL_PRECISION}")'
     assert cell.index(precision) < cell.index("report()"), "full float32 matmuls on every device"
     assert f"git+{manifest.repository_url()}@" in cell
 
@@ -418,15 +418,15 @@ def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, ex
         return real_find_spec(name, *args)
 
     monkeypatch.setattr(importlib.util, "find_spec", find_spec)
-    colab = types.ModuleType("google.colab")
-    colab.output = types.ModuleType("google.colab.output")  # JAX's debugger imports it on Colab
-    monkeypatch.setitem(sys.modules, "google.colab", colab)
+    fake_colab = types.ModuleType("google.colab")
+    fake_colab.output = types.ModuleType("google.colab.output")  # JAX's debugger imports it on Colab
+    monkeypatch.setitem(sys.modules, "google.colab", fake_colab)
     shell = InteractiveShell.instance()
     pip_lines = []
     shell.register_magic_function(lambda line: pip_lines.append(line), "line", "pip")
-    result = shell.run_cell(manifest.colab_cell(cpu_devices=cpu_devices), store_history=False)
+    result = shell.run_cell(colab.colab_cell(cpu_devices=cpu_devices), store_history=False)
     assert result.success, result.error_in_exec
-    precision = [("jax_default_matmul_precision", manifest.MATMUL_PRECISION)]
+    precision = [("jax_default_matmul_precision", colab.MATMUL_PRECISION)]
     devices = [] if cpu_devices is None else [("jax_num_cpu_devices", cpu_devices)]
     assert calls == precision + devices + ["report"]
     pins = manifest.pins()

@@ -2,7 +2,7 @@
 
 import nbformat
 
-from tools import manifest, notebooks
+from tools import chapters, colab, notebooks
 
 TINY = """---
 jupytext:
@@ -34,11 +34,11 @@ def test_build_inserts_the_colab_cell_normalises_and_executes(tmp_path):
     md.write_text(TINY)
     nb, seconds = notebooks.build(md)
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert code[0].source == manifest.colab_cell()
+    assert code[0].source == colab.colab_cell()
     assert [c.execution_count for c in code] == [1, 2]
     assert code[1].outputs[0].text == "2\n"
     # the markdown was rewritten with the Colab cell, and the notebook matches it exactly
-    again = notebooks.with_colab_cell(notebooks.read_source(md))
+    again = notebooks.with_colab_cell(chapters.read_source(md))
     assert [c.source for c in again.cells] == [c.source for c in nb.cells]
     assert nb == notebooks.strip(nb) and seconds > 0
 

@@ -13,9 +13,9 @@ import nbformat
 import pytest
 
 from tests.student_edition import wrong_answers
-from tools import notebooks, student
+from tools import chapters, student
 
-SOURCES = notebooks.chapter_sources()
+SOURCES = chapters.chapter_sources()
 
 
 def checks(nb):

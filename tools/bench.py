@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from tools import manifest, notebooks, pages
+from tools import chapters, manifest, notebooks, pages
 
 NOTEBOOK_BUDGET_S = 60.0
 BOOK_BUDGET_S = 300.0
@@ -54,7 +54,7 @@ def over_budget(seconds: dict[str, float]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     seconds, glued = {}, {}
-    for md in notebooks.chapter_sources():
+    for md in chapters.chapter_sources():
         executed, elapsed = notebooks.build(md)  # as make notebooks; the .ipynb is not written
         seconds[md.stem] = round(elapsed, 1)
         glued[md.stem] = glued_values(executed)

@@ -1,9 +1,9 @@
-"""Everything derived from the one manifest (requirements.txt) and the one repository URL.
+"""The pins (requirements.txt), the configuration (_config.yml) and what is read from them.
 
-``requirements.txt`` holds the exact versions; ``_config.yml`` holds the repository
-URL. The Colab set-up cell of every chapter and the "tested with" lines in
-README.md and intro.md are generated here, and the tests compare them with what
-is committed, so none of them can drift from the manifest.
+``requirements.txt`` holds the exact versions (compiled from requirements.in);
+``_config.yml`` holds the repository URL. The "tested with" lines in README.md and
+intro.md are generated here; the Colab cell is built from these in
+:mod:`tools.colab`. This module imports no other module of ``tools``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "requirements.txt"
 CONFIG = ROOT / "_config.yml"
-MATMUL_PRECISION = "float32"
-"""Set by every chapter's first cell, so results on GPUs and TPUs match the book's."""
 PYTHON_VERSIONS = ("3.11", "3.12")
 """The Python versions the pins are tested on: here and on Colab."""
 
@@ -54,75 +52,15 @@ def repository_url() -> str:
     return config()["repository"]["url"].rstrip("/")
 
 
+def site_url() -> str:
+    """Where the site is published: GitHub Pages of the repository (``.github/workflows/pages.yml``)."""
+    owner, name = repository_url().removeprefix("https://github.com/").split("/")[:2]
+    return f"https://{owner}.github.io/{name}"
+
+
 def repository_branch() -> str:
     """The branch the Colab cell installs ``utils`` from."""
     return config()["repository"].get("branch", "main")
-
-
-def colab_cell(cpu_devices: int | None = None) -> str:
-    """The source of the first code cell of every chapter.
-
-    Args:
-        cpu_devices: for a chapter that needs several devices (the notebook's
-            ``course.cpu_devices`` metadata), how many CPU devices JAX should
-            simulate. JAX reads this setting once, before its first operation, so
-            the cell sets it before ``report()`` lists the devices.
-
-    Raises:
-        TypeError, ValueError: if ``cpu_devices`` is not a positive integer.
-    """
-    if cpu_devices is not None and (not isinstance(cpu_devices, int) or isinstance(cpu_devices, bool)):
-        raise TypeError(f"cpu_devices must be an integer or None, got {cpu_devices!r}")
-    if cpu_devices is not None and cpu_devices < 1:
-        raise ValueError(f"cpu_devices must be at least 1, got {cpu_devices}")
-    devices = (
-        []
-        if cpu_devices is None
-        else [
-            "# This chapter runs on several devices. Without enough GPUs or TPU cores it",
-            "# simulates them on the CPU, which JAX sets up before its first operation.",
-            f'jax.config.update("jax_num_cpu_devices", {cpu_devices})',
-            "",
-        ]
-    )
-    p = pins()
-    return "\n".join(
-        [
-            "# Set-up, generated from requirements.txt by `make notebooks` (edit there).",
-            "# On Colab: install the versions this book was tested with, reinstalling JAX",
-            "# with the extra of the accelerator the runtime came with (GPU or TPU).",
-            "import shlex",
-            "import sys",
-            "from importlib.util import find_spec",
-            "",
-            'if "google.colab" in sys.modules:',
-            "    plugins = {  # the module each accelerator runtime ships -> the JAX extra",
-            '        "jax_cuda13_plugin": "cuda13",',
-            '        "jax_cuda12_plugin": "cuda12",',
-            '        "libtpu": "tpu",',
-            "    }",
-            '    extra = next((f"[{e}]" for m, e in plugins.items() if find_spec(m)), "")',
-            "    packages = [",
-            f'        f"jax{{extra}}=={p["jax"]}",',
-            f'        "flax=={p["flax"]}",',
-            f'        "optax=={p["optax"]}",',
-            f'        "git+{repository_url()}@{repository_branch()}",',
-            "    ]",
-            "    pip_args = shlex.join(packages)",
-            "    %pip install --quiet {pip_args}",
-            "",
-            "import jax",
-            "",
-            "# Multiply float32 matrices in full float32, as CPUs do. By default recent",
-            "# NVIDIA GPUs round the factors to TF32 and TPUs to bfloat16 (2-3 digits).",
-            f'jax.config.update("jax_default_matmul_precision", "{MATMUL_PRECISION}")',
-            "",
-            *devices,
-            "from utils.env import report",
-            "",
-            "report()",
-        ]
-    )
 
 
 def tested_with() -> str:

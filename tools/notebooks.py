@@ -22,12 +22,11 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-import yaml
 from nbclient import NotebookClient
 
-from tools import manifest
+from tools import colab, edition, manifest, pages
+from tools.chapters import chapter_sources, read_source
 
-CHAPTERS = manifest.ROOT / "chapters"
 FORMATS = "ipynb,md:myst"
 KEEP_NOTEBOOK_METADATA = ("jupytext", "kernelspec", "course")
 KEEP_CELL_METADATA = ("tags", "mystnb", "editable", "slideshow")
@@ -40,33 +39,6 @@ HASH_SEED = "0"
 """The widest code line the site shows without scrolling (tests enforce it too)."""
 
 
-def chapter_sources() -> list[Path]:
-    """The MyST markdown sources of the chapters, in file-name (book) order."""
-    return sorted(CHAPTERS.glob("*.md"))
-
-
-def toc_files() -> list[str]:
-    """Every page listed in _toc.yml (root first), as paths without extension."""
-    toc = yaml.safe_load((manifest.ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections", []))
-
-    for part in toc.get("parts", []):
-        walk(part["chapters"])
-    walk(toc.get("chapters", []))
-    return files
-
-
-def read_source(md: Path) -> nbformat.NotebookNode:
-    """Reads a chapter's markdown source as a notebook (no outputs)."""
-    return jupytext.read(md, fmt="md:myst")
-
-
 def first_code_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
     return next((cell for cell in nb.cells if cell.cell_type == "code"), None)
 
@@ -77,7 +49,7 @@ def colab_cell(nb: nbformat.NotebookNode) -> str:
     A chapter that needs several devices says how many in its front matter
     (``course: {cpu_devices: 8}``, kept by ``notebook_metadata_filter: course``).
     """
-    return manifest.colab_cell(cpu_devices=nb.metadata.get("course", {}).get("cpu_devices"))
+    return colab.colab_cell(cpu_devices=nb.metadata.get("course", {}).get("cpu_devices"))
 
 
 def with_colab_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -250,13 +222,11 @@ def main(argv: list[str]) -> int:
     if failed:
         return 1
     if pages_too:
-        from tools import pages
-
         for changed in manifest.write_tested_with():
             print(f"updated the tested-with line in {changed}")
         if times:
             pages.record_run(times)
-        for changed in pages.write_all():
+        for changed in pages.write_all() + edition.write_all():
             print(f"updated {changed}")
     return 0
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools import manifest, notebooks
+from tools import chapters, manifest
 
 START = re.compile(r"```\{solution-start\}[^\n]*\n(?::[^\n]*\n)*```\n?")
 END = re.compile(r"```\{solution-end\}\n```\n?")
@@ -64,7 +64,7 @@ def remove_solutions(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def main(argv: list[str]) -> int:
     output = Path(argv[0]) if argv else manifest.ROOT / "_build" / "student"
     output.mkdir(parents=True, exist_ok=True)
-    for md in notebooks.chapter_sources():
+    for md in chapters.chapter_sources():
         full = nbformat.read(md.with_suffix(".ipynb"), as_version=4)
         student = remove_solutions(full)
         for cell in student.cells:  # a clean notebook to work in

@@ -1,0 +1,172 @@
+"""The chapters and what each says about itself: the one home of the book's layout.
+
+A chapter is ``chapters/NN_name.md`` (MyST markdown, paired by jupytext with the
+executed ``.ipynb``). Its YAML front matter carries the facts other tools need,
+under the ``course`` key (kept in the notebook by ``notebook_metadata_filter``)::
+
+    course:
+      question: Why is a gradient cheap?    # what the chapter answers (the landing page's table)
+      minutes: 90                           # estimated time, as the chapter states it
+      prerequisites: [01_autodiff_basics]   # chapters a reader should have met first
+      cpu_devices: 8                        # optional: devices JAX simulates on a CPU
+
+The landing page's chapter table, the instructor guide and the chapter map are
+generated from these; nothing else repeats them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jupytext
+import nbformat
+import yaml
+
+from tools import manifest
+
+CHAPTERS = manifest.ROOT / "chapters"
+NAME = re.compile(r"\d\d_[a-z0-9_]+")
+"""How a chapter's file is named: two digits for its place in the book, then its name."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its label, difficulty (the task's leading ``*(...)*``) and task text."""
+
+    label: str
+    level: str
+    task: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """What a chapter's source says about itself."""
+
+    path: Path
+    title: str
+    question: str
+    minutes: int
+    prerequisites: tuple[str, ...]
+    cpu_devices: int | None
+    objectives: tuple[str, ...]
+    exercises: tuple[Exercise, ...] = field(default=())
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def chapter_sources() -> list[Path]:
+    """The MyST markdown sources of the chapters, in file-name (book) order."""
+    return sorted(CHAPTERS.glob("*.md"))
+
+
+def toc_files() -> list[str]:
+    """Every page listed in _toc.yml (root first), as paths without extension."""
+    toc = yaml.safe_load((manifest.ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part["chapters"])
+    walk(toc.get("chapters", []))
+    return files
+
+
+def read_source(md: Path) -> nbformat.NotebookNode:
+    """Reads a chapter's markdown source as a notebook (no outputs)."""
+    return jupytext.read(md, fmt="md:myst")
+
+
+def front_matter(md: Path) -> dict:
+    """The ``course`` block of a chapter's YAML front matter.
+
+    Raises:
+        ValueError: if the file has no front matter, invalid YAML or no ``course`` block.
+    """
+    match = re.match(r"---\n(.*?)\n---\n", md.read_text(), flags=re.S)
+    if match is None:
+        raise ValueError(f"{md.name}: no YAML front matter")
+    try:
+        course = (yaml.safe_load(match.group(1)) or {}).get("course")
+    except yaml.YAMLError as error:
+        raise ValueError(f"{md.name}: the front matter is not valid YAML: {error}") from None
+    if not isinstance(course, dict):
+        raise ValueError(f"{md.name}: the front matter needs a `course:` block (minutes, prerequisites)")
+    return course
+
+
+def _section(text: str, pattern: str, what: str, md: Path) -> re.Match:
+    match = re.search(pattern, text, flags=re.S | re.M)
+    if match is None:
+        raise ValueError(f"{md.name}: {what} not found")
+    return match
+
+
+def exercises(text: str) -> tuple[Exercise, ...]:
+    """The exercises of a chapter's markdown, in order."""
+    found = []
+    for label, task in re.findall(
+        r"```\{exercise-start\}\n:label: ([\w-]+)\n```\n\n(.+?)\n```\{exercise-end\}", text, flags=re.S
+    ):
+        kind = re.match(r"\*\(([^)]*)\)\*", task)
+        body = " ".join(re.sub(r"^\*\([^)]*\)\*\s*", "", task).split())
+        found.append(Exercise(label, kind.group(1).rstrip(".") if kind else "", body))
+    return tuple(found)
+
+
+def chapter(md: Path) -> Chapter:
+    """Reads a chapter's facts from its markdown source.
+
+    Raises:
+        ValueError: naming the chapter and what is missing or malformed.
+    """
+    if not NAME.fullmatch(md.stem):
+        raise ValueError(f"{md.name}: chapters are named NN_name.md (lower case)")
+    course = front_matter(md)
+    minutes, prerequisites = course.get("minutes"), course.get("prerequisites", [])
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes <= 0:
+        raise ValueError(f"{md.name}: course.minutes must be a positive integer, got {minutes!r}")
+    if not isinstance(prerequisites, list) or not all(isinstance(p, str) for p in prerequisites):
+        raise ValueError(
+            f"{md.name}: course.prerequisites must be a list of chapter names, got {prerequisites!r}"
+        )
+    devices, question = course.get("cpu_devices"), course.get("question")
+    if not isinstance(question, str) or not question.strip():
+        raise ValueError(
+            f"{md.name}: course.question must be the question the chapter answers, got {question!r}"
+        )
+    text = md.read_text()
+    title = _section(text, r"^# (.+)$", "a `# Title` line", md).group(1).strip()
+    admonition = _section(
+        text, r"```\{admonition\} Learning objectives\n(.*?)```", "the Learning objectives admonition", md
+    ).group(1)
+    objectives = tuple(
+        " ".join(o.split()) for o in re.findall(r"^\d+\. (.+(?:\n   .+)*)", admonition, flags=re.M)
+    )
+    return Chapter(
+        md, title, question.strip(), minutes, tuple(prerequisites), devices, objectives, exercises(text)
+    )
+
+
+def all_chapters() -> list[Chapter]:
+    """Every chapter, in book order.
+
+    Raises:
+        ValueError: if a prerequisite is not an earlier chapter.
+    """
+    found = [chapter(md) for md in chapter_sources()]
+    seen: set[str] = set()
+    for ch in found:
+        for p in ch.prerequisites:
+            if p not in seen:
+                raise ValueError(f"{ch.path.name}: prerequisite {p!r} is not an earlier chapter")
+        seen.add(ch.stem)
+    return found
