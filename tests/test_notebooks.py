@@ -475,3 +475,21 @@ def test_readme_shows_the_two_commands_and_ci_calls_make_test():
     assert "make book" in readme and "make test" in readme
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^\s*(time\s+)?make test\b", ci, flags=re.M)
+
+
+def test_every_sanitize_rule_is_needed():
+    """A rule that matches no committed output hides nothing today and may hide a real change tomorrow."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "tests" / "nbval_sanitize.cfg")
+    outputs = []
+    for path in NOTEBOOKS:
+        for cell in code_cells(read(path)):
+            for out in cell.outputs:
+                outputs.append(out.get("text", ""))
+                outputs += [str(v) for k, v in out.get("data", {}).items() if k.startswith("text/")]
+                outputs += out.get("traceback", [])
+    blob = "\n".join(outputs)
+    for rule in parser.sections():
+        assert re.search(parser[rule]["regex"], blob), f"sanitize rule [{rule}] matches no committed output"

@@ -16,9 +16,9 @@ MATMUL_PRECISION = "float32"
 """Set by every chapter's first cell, so results on GPUs and TPUs match the book's."""
 
 CELL = Template("""\
-# Set-up, generated from requirements.txt by `make notebooks` (edit there).
-# On Colab: install the versions this book was tested with, reinstalling JAX
-# with the extra of the accelerator the runtime came with (GPU or TPU).
+# Set-up. On Colab: install the JAX, Flax and Optax versions this book was
+# tested with, and its `utils`, reinstalling JAX with the extra of the
+# accelerator the runtime came with (GPU or TPU).
 import shlex
 import sys
 from importlib.util import find_spec
@@ -42,7 +42,8 @@ if "google.colab" in sys.modules:
 import jax
 
 # Multiply float32 matrices in full float32, as CPUs do. By default recent
-# NVIDIA GPUs round the factors to TF32 and TPUs to bfloat16 (2-3 digits).
+# NVIDIA GPUs round the factors to TF32 (about 3 significant digits) and
+# TPUs to bfloat16 (about 2).
 jax.config.update("jax_default_matmul_precision", "$precision")
 
 ${devices}\
