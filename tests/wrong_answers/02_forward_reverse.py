@@ -31,6 +31,7 @@ J_wide = jax.jacfwd(wide_map)(x_wide)
 """,
     "fr-ex-hessian": """
 def hessian_from_hvps(f):
+    @jax.jit  # hides the Python loop inside one jit equation
     def hessian(x):  # a Python loop over the basis vectors, not vmap
         basis = jnp.eye(x.size)
         return jnp.stack([hvp_fwd_rev(f, x, e) for e in basis], axis=1)
