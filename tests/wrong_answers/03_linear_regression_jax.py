@@ -15,7 +15,11 @@ def heavy_ball_descent(grad_fn, theta, eta, beta, steps):
     return theta
 """,
     "lr-ex-stable": """
-eta_max = 1 / jnp.linalg.eigvalsh(hessian_raw)[-1]   # 1/L, not 2/L
+def max_stable_step(H):
+    return 1 / jnp.linalg.eigvalsh(H)[-1]   # 1/L, not 2/L
+
+
+eta_max = max_stable_step(hessian_raw)
 end_below = descend(area, price, 200, 0.95 * eta_max)[-1]
 end_above = descend(area, price, 200, 1.05 * eta_max)[-1]
 loss_below = mse_line(end_below[0], end_below[1], area, price)
@@ -26,9 +30,9 @@ def ridge_loss(theta, X, Y, lam=0.1):
     return mse(theta, X, Y) + lam * jnp.sum(theta**2)
 
 
-theta_ridge = jnp.zeros(M)
-theta_ridge_exact = jnp.linalg.solve(   # the 1/N factors forgotten
-    X_noisy.T @ X_noisy + 0.1 * jnp.eye(M), X_noisy.T @ Y_noisy
+theta_ridge_exact = jnp.linalg.solve(
+    X_noisy.T @ X_noisy / N + 0.1 * jnp.eye(M), X_noisy.T @ Y_noisy / N
 )
+theta_ridge = theta_ridge_exact   # the exact answer, not the training run
 """,
 }
