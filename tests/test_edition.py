@@ -134,3 +134,18 @@ def test_solutions_are_hidden_form_cells():
     nb = edition.edition(md)
     forms = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith(edition.SOLUTION_TITLE)]
     assert len(forms) == len(re.findall(r"```\{solution-start\}", md.read_text())) > 0
+
+
+def test_an_edition_runs_from_a_folder_outside_the_repository(tmp_path):
+    """A smoke run of the shortest chapter's Colab edition, where a reader's download would sit.
+
+    The other editions run the chapter's own code (checked above), which strict nbval runs.
+    """
+    path = edition.EDITION / "00_getting_started.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    executed = notebooks.execute(nb, tmp_path)
+    errors = [
+        o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
+    ]
+    expected = [c for c in nb.cells if "raises-exception" in c.metadata.get("tags", [])]
+    assert len(errors) == len(expected), [f"{e.ename}: {e.evalue}" for e in errors]
