@@ -83,7 +83,8 @@ def test_colab_cell_sets_simulated_devices_before_jax_starts():
     setting = multi.index('jax.config.update("jax_num_cpu_devices", 8)')
     assert setting < multi.index("report()")
     assert (
-        multi.replace(multi[multi.index("# This chapter runs") : multi.index("from utils.env")], "") == plain
+        multi.replace(multi[multi.index("# This chapter runs") : multi.index("try:\n    from utils.env")], "")
+        == plain
     )
     for bad, error in [
         (0, ValueError),
@@ -493,3 +494,16 @@ def test_every_sanitize_rule_is_needed():
     blob = "\n".join(outputs)
     for rule in parser.sections():
         assert re.search(parser[rule]["regex"], blob), f"sanitize rule [{rule}] matches no committed output"
+
+
+def test_colab_cell_names_a_shadowed_utils(monkeypatch):
+    """A reader's own utils.py (or PyPI's unrelated `utils`) must not fail with a bare import error."""
+    import types
+
+    from IPython.core.interactiveshell import InteractiveShell
+
+    monkeypatch.setitem(sys.modules, "utils", types.ModuleType("utils"))  # a module, not our package
+    monkeypatch.delitem(sys.modules, "utils.env", raising=False)
+    result = InteractiveShell.instance().run_cell(colab.colab_cell(), store_history=False)
+    assert isinstance(result.error_in_exec, ImportError)
+    assert "is not this course's package" in str(result.error_in_exec)

@@ -47,7 +47,14 @@ import jax
 jax.config.update("jax_default_matmul_precision", "$precision")
 
 ${devices}\
-from utils.env import report
+try:
+    from utils.env import report
+except ImportError as error:  # your own utils.py, or another `utils` package
+    raise ImportError(
+        "`utils` is not this course's package: rename your own utils.py "
+        "(or uninstall the other `utils`), restart the runtime and run "
+        "this cell again"
+    ) from error
 
 report()""")
 
