@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup book test serve notebooks student bench canary lock format clean
+.PHONY: help setup book test serve notebooks student bench canary isa lock format clean
 
 help:
 	@echo "make book       build the site into _build/html"
@@ -23,6 +23,7 @@ help:
 	@echo "make student    the student edition (solutions removed, checks kept) in _build/student"
 	@echo "make bench      time every notebook, print the book's headline ratios, flag budgets"
 	@echo "make canary     the notebook tests against the newest jax, jaxlib, flax and optax"
+	@echo "make isa        strict nbval with XLA limited to AVX2 (an older CPU): outputs must not change"
 	@echo "make lock       compile requirements.in into requirements.txt (uv pip compile)"
 	@echo "make format     ruff: format the Python files and fix what lint can fix"
 	@echo "make clean      remove _build (keeps .venv)"
@@ -66,6 +67,13 @@ canary: $(STAMP)
 
 student: $(STAMP)
 	$(BIN)/python -m tools.student _build/student
+
+# The book's outputs must reproduce on older CPUs: XLA limited to AVX2 changes the last
+# float32 digits, which prints and glued values must not show. (SSE4_2 still differs in
+# 46 cells: ISA=SSE4_2 make isa.)
+ISA ?= AVX2
+isa: $(STAMP)
+	XLA_FLAGS=--xla_cpu_max_isa=$(ISA) $(BIN)/python -m pytest chapters -n 2 --dist loadfile -q
 
 # requirements.txt pins everything requirements.in pulls in; uv prefers the versions
 # already there, so only what the change needs moves. 3.11.5 is the oldest Python the

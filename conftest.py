@@ -9,5 +9,6 @@ from tools.notebooks import HASH_SEED
 # without make.
 os.environ["PYTHONHASHSEED"] = HASH_SEED
 
-# proves the student edition inside strict nbval's run (see the module)
-pytest_plugins = ["tests.student_edition"]
+# inside strict nbval's run: prove the student edition, and compare glued numbers as
+# the prose shows them rather than by their full repr (see each module)
+pytest_plugins = ["tests.student_edition", "tests.glued_values"]
