@@ -13,54 +13,34 @@ reader would see still fails, naming the value and both renderings.
 
 from __future__ import annotations
 
-import ast
-import re
 from pathlib import Path
 
 import pytest
 
-ROLE = re.compile(r"\{glue(?::text)?\}`([^`:]+):?([^`]*)`")
+from tools import chapters
+
 UNSHOWN_SPEC = ".4g"
-
-
-def values(outputs) -> dict[str, str]:
-    """``{name: text/plain}`` of the glue outputs among ``outputs`` (committed or fresh)."""
-    found = {}
-    for out in outputs:
-        scrapbook = (out.get("metadata") or {}).get("scrapbook")
-        if scrapbook is not None:
-            found[scrapbook["name"]] = out["data"].get(scrapbook["mime_prefix"] + "text/plain", "")
-    return found
-
-
-def rendered(text: str, spec: str) -> str:
-    """How ``{glue:text}`name:spec``` shows a glued value whose repr is ``text``."""
-    try:
-        value = ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return text
-    return format(value, spec) if spec and not isinstance(value, str) else str(value)
 
 
 def specs_in_prose(notebook: Path) -> dict[str, set[str]]:
     """Every format spec the chapter's markdown applies to each glued name."""
     md = notebook.with_suffix(".md")
     found: dict[str, set[str]] = {}
-    for name, spec in ROLE.findall(md.read_text() if md.exists() else ""):
+    for name, spec in chapters.GLUE_ROLE.findall(md.read_text() if md.exists() else ""):
         found.setdefault(name, set()).add(spec)
     return found
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    if type(item).__name__ != "IPyNbCell" or not values(item.cell.get("outputs", [])):
+    if type(item).__name__ != "IPyNbCell" or not chapters.glued_in(item.cell.get("outputs", [])):
         return (yield)
     if not item.options.get("check", True):  # tagged nbval-ignore-output: timings, compared by no one
         return (yield)
-    committed = values(item.cell.outputs)
+    committed = chapters.glued_in(item.cell.outputs)
     item.options["check"] = False  # nbval would compare the full reprs
     result = yield
-    fresh = values(getattr(item, "test_outputs", []) or [])
+    fresh = chapters.glued_in(getattr(item, "test_outputs", []) or [])
     specs = specs_in_prose(Path(str(item.parent.path)))
     problems = []
     for name, text in committed.items():
@@ -68,7 +48,7 @@ def pytest_runtest_call(item):
             problems.append(f"{name} is no longer glued")
             continue
         for spec in sorted(specs.get(name, {UNSHOWN_SPEC})):
-            before, now = rendered(text, spec), rendered(fresh[name], spec)
+            before, now = chapters.rendered(text, spec), chapters.rendered(fresh[name], spec)
             if before != now:
                 problems.append(f"{name}:{spec} showed {before!r}, now {now!r}")
     problems += [f"{name} is newly glued" for name in fresh.keys() - committed.keys()]

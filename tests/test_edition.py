@@ -59,12 +59,11 @@ def test_edition_is_committed_current_and_plain(md, student, where, bib):
 @pytest.mark.parametrize("md", SOURCES, ids=[p.stem for p in SOURCES])
 def test_every_glued_number_appears_as_text(md, where, bib):
     full = nbformat.read(md.with_suffix(".ipynb"), as_version=4)
-    values = edition.glued(full)
+    values = chapters.glued(full)
     text = "\n".join(c.source for c in edition.edition(md, False, where, bib).cells)
     prose = "\n".join(c.source for c in full.cells if c.cell_type == "markdown")
-    for name, spec in re.findall(r"\{glue(?::text)?\}`([^`:]+):?([^`]*)`", prose):
-        value = values[name]
-        shown = format(value, spec) if spec and not isinstance(value, str) else str(value)
+    for name, spec in chapters.GLUE_ROLE.findall(prose):
+        shown = chapters.rendered(values[name], spec)
         assert shown in text, f"{md.stem}: glued {name} = {shown} is not in the Colab edition"
 
 

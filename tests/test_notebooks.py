@@ -170,8 +170,8 @@ def test_glue_references_are_well_formed_and_defined(md):
     about a notebook line number rather than the name.
     """
     text = md.read_text()
-    glued = notebooks.glued(read(md.with_suffix(".ipynb")))
-    for name, spec in re.findall(r"\{glue:text\}`([^`:]+):?([^`]*)`", text):
+    glued = chapters.glued(read(md.with_suffix(".ipynb")))
+    for name, spec in chapters.GLUE_ROLE.findall(text):
         assert name in glued, f"{md.name}: {{glue:text}}`{name}` is never glued"
         if spec:
             format(1.5, spec)  # raises ValueError for a malformed spec such as ".1e}"

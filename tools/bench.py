@@ -40,7 +40,7 @@ HEADLINES = {  # (notebook, glue name): what the ratio means
 def glued_values(nb) -> dict[str, float]:
     """The numbers a notebook glued, by name."""
     found = {}
-    for name, text in notebooks.glued(nb).items():
+    for name, text in chapters.glued(nb).items():
         try:
             found[name] = float(text)
         except (TypeError, ValueError):

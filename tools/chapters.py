@@ -16,6 +16,7 @@ generated from these; nothing else repeats them.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ from tools import manifest
 CHAPTERS = manifest.ROOT / "chapters"
 NAME = re.compile(r"\d\d_[a-z0-9_]+")
 """How a chapter's file is named: two digits for its place in the book, then its name."""
+GLUE_ROLE = re.compile(r"\{glue(?::text|:md)?\}`([^`:]+):?([^`]*)`")
+"""A glued value in the prose: ``{glue:text}`name:spec```; groups: name, format spec."""
 
 
 @dataclass(frozen=True)
@@ -170,3 +173,32 @@ def all_chapters() -> list[Chapter]:
                 raise ValueError(f"{ch.path.name}: prerequisite {p!r} is not an earlier chapter")
         seen.add(ch.stem)
     return found
+
+
+def glued_in(outputs) -> dict[str, str]:
+    """``{name: text/plain form}`` of the values glued among a cell's ``outputs``, in order."""
+    found = {}
+    for out in outputs:
+        scrapbook = (out.get("metadata") or {}).get("scrapbook")
+        if scrapbook is not None:
+            found[scrapbook["name"]] = out["data"].get(scrapbook["mime_prefix"] + "text/plain", "")
+    return found
+
+
+def glued(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """The values an executed notebook glued: ``{name: text/plain form}``, in order."""
+    return {name: text for cell in nb.cells for name, text in glued_in(cell.get("outputs", [])).items()}
+
+
+def rendered(text: str, spec: str = "") -> str:
+    """How ``{glue:text}`name:spec``` shows a glued value whose text/plain form is ``text``.
+
+    Example:
+        >>> rendered("0.5179373025894165", ".3f"), rendered("'fast'")
+        ('0.518', 'fast')
+    """
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text.strip("'\"")
+    return format(value, spec) if spec and not isinstance(value, str) else str(value)

@@ -18,7 +18,6 @@ no MyST syntax is left.
 
 from __future__ import annotations
 
-import ast
 import copy
 import re
 from dataclasses import dataclass
@@ -83,21 +82,6 @@ def targets() -> Targets:
     return Targets(sections, figures, equations, titles)
 
 
-def glued(nb: nbformat.NotebookNode) -> dict[str, object]:
-    """``{name: value}`` of what the chapter glued (Python literals parsed, anything else as text)."""
-    found = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            scrapbook = out.get("metadata", {}).get("scrapbook")
-            if scrapbook is not None:
-                text = out["data"].get(scrapbook["mime_prefix"] + "text/plain", "")
-                try:
-                    found[scrapbook["name"]] = ast.literal_eval(text)
-                except (ValueError, SyntaxError):
-                    found[scrapbook["name"]] = text.strip("'\"")
-    return found
-
-
 def citation(keys: str, textual: bool, bib: dict[str, dict]) -> str:
     """``(Baydin et al., 2018)`` or ``Baydin et al. (2018)``, linked to the references page."""
     parts = []
@@ -131,15 +115,14 @@ def bibliography() -> dict[str, dict]:
     return found
 
 
-def roles(text: str, stem: str, values: dict[str, object], where: Targets, bib: dict[str, dict]) -> str:
+def roles(text: str, stem: str, values: dict[str, str], where: Targets, bib: dict[str, dict]) -> str:
     """Replaces MyST roles with plain Markdown."""
 
     def glue(match: re.Match) -> str:
-        name, spec = match.group(2), match.group(3) or ""
+        name, spec = match.group(1), match.group(2)
         if name not in values:
             raise ValueError(f"{stem}: {{glue}}`{name}` was never glued")
-        value = values[name]
-        return format(value, spec) if spec and not isinstance(value, str) else str(value)
+        return chapters.rendered(values[name], spec)
 
     def ref(match: re.Match) -> str:
         explicit, label = match.group(1), match.group(2)
@@ -162,7 +145,7 @@ def roles(text: str, stem: str, values: dict[str, object], where: Targets, bib: 
         page = Path(match.group(2)).stem
         return f"[{match.group(1) or where.titles[page]}]({site_page(page)})"
 
-    text = re.sub(r"\{glue(:text|:md)?\}`([^`:]+):?([^`]*)`", glue, text)
+    text = chapters.GLUE_ROLE.sub(glue, text)
     text = re.sub(r"\{ref\}`(?:([^`<]+?)\s*<)?([\w-]+)>?`", ref, text)
     text = re.sub(r"\{numref\}`([\w-]+)`", numref, text)
     text = re.sub(r"\{eq\}`([\w-]+)`", eq, text)
@@ -239,7 +222,7 @@ def edition(md: Path, student: bool = False, where: Targets | None = None, bib=N
     where = where or targets()
     bib = bib if bib is not None else bibliography()
     full = nbformat.read(md.with_suffix(".ipynb"), as_version=4)
-    values = glued(full)
+    values = chapters.glued(full)
     cells, counter, solution = [], [0], None
     for cell in full.cells:
         tags = cell.metadata.get("tags", [])

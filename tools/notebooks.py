@@ -103,17 +103,6 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, *, allow_errors: bool = False)
     return nb
 
 
-def glued(nb: nbformat.NotebookNode) -> dict[str, str | None]:
-    """The values an executed notebook glued: ``{name: text/plain form}``, in order."""
-    found = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            scrapbook = out.get("metadata", {}).get("scrapbook")
-            if scrapbook is not None:
-                found[scrapbook["name"]] = out["data"].get(scrapbook["mime_prefix"] + "text/plain")
-    return found
-
-
 def long_lines(nb: nbformat.NotebookNode) -> list[str]:
     """Code lines wider than MAX_LINE, to report before a long execution."""
     return [
