@@ -2,11 +2,10 @@
 
 import configparser
 import re
-import subprocess
-import sys
 
 import nbformat
 
+from tests.nbval_runs import run_nbval
 from tools import canary
 
 REPORT_LINE = "Python 3.X | jax 0.10.3 | jaxlib 0.10.3 | flax 0.12.9 | optax 0.2.9\n"
@@ -51,25 +50,7 @@ def test_failures_names_every_failing_cell_by_kind(tmp_path):
         ]
     )
     nbformat.write(nb, tmp_path / "99_tiny.ipynb")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "99_tiny.ipynb",
-            "--nbval",
-            "--nbval-current-env",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--junitxml=junit.xml",
-            "-o",
-            "addopts=",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
+    run_nbval(tmp_path, "--junitxml=junit.xml")
     found = canary.failures((tmp_path / "junit.xml").read_text())
     assert [(f.notebook, f.cell, f.kind) for f in found] == [
         ("99_tiny.ipynb", "Cell 0", "output differs"),

@@ -1,13 +1,9 @@
 """The plugin that compares glued numbers as the prose shows them can fail, and says why."""
 
-import os
-import subprocess
-import sys
-
 import nbformat
 import pytest
 
-from tools import manifest
+from tests.nbval_runs import run_nbval
 
 COMMITTED = "0.5179373025894165"
 
@@ -36,28 +32,7 @@ def chapter(tmp_path, fresh_value: str):
 )
 def test_glued_values_are_compared_as_rendered(tmp_path, fresh, failure):
     chapter(tmp_path, fresh)
-    env = {**os.environ, "PYTHONPATH": str(manifest.ROOT)}
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "99_tiny.ipynb",
-            "--nbval",
-            "--nbval-current-env",
-            "-p",
-            "tests.glued_values",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-o",
-            "addopts=",
-        ],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    run = run_nbval(tmp_path, "-p", "tests.glued_values")
     if failure is None:
         assert run.returncode == 0, run.stdout[-2000:]
     else:

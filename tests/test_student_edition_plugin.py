@@ -1,13 +1,9 @@
 """The plugin that proves the student edition inside nbval's run can fail, and says why."""
 
-import os
-import subprocess
-import sys
-
 import nbformat
 import pytest
 
-from tools import manifest
+from tests.nbval_runs import run_nbval
 
 TASK = "```{exercise-start}\n:label: t-ex-square\n```\n\nWrite `square(x)`.\n\n```{exercise-end}\n```"
 
@@ -44,28 +40,7 @@ def chapter(stub_source: str) -> nbformat.NotebookNode:
 )
 def test_a_check_must_fail_with_an_assertion_error_on_the_starter_cell(tmp_path, stub, failure):
     nbformat.write(chapter(stub), tmp_path / "99_tiny.ipynb")
-    env = {**os.environ, "PYTHONPATH": str(manifest.ROOT)}
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "99_tiny.ipynb",
-            "--nbval",
-            "--nbval-current-env",
-            "-p",
-            "tests.student_edition",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-o",
-            "addopts=",
-        ],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    run = run_nbval(tmp_path, "-p", "tests.student_edition")
     if failure is None:
         assert run.returncode == 0, run.stdout[-2000:]
     else:
