@@ -77,17 +77,21 @@ def tested_with_block() -> str:
     return f"{TESTED_WITH_START}\n{tested_with()}\n{TESTED_WITH_END}"
 
 
-def current_tested_with_block(text: str, name: str) -> str:
-    """The block between the tested-with markers in ``text``.
+def marked_block(text: str, start: str, end: str, name: str) -> str:
+    """The generated block of ``text`` (the file ``name``) from marker ``start`` to ``end``.
 
     Raises:
         ValueError: if the markers are missing.
     """
-    pattern = re.escape(TESTED_WITH_START) + r".*?" + re.escape(TESTED_WITH_END)
-    match = re.search(pattern, text, flags=re.S)
+    match = re.search(re.escape(start) + r".*?" + re.escape(end), text, flags=re.S)
     if match is None:
-        raise ValueError(f"{name} has no tested-with block between the markers")
+        raise ValueError(f"{name} has no generated block between {start!r} and {end!r}")
     return match.group(0)
+
+
+def current_tested_with_block(text: str, name: str) -> str:
+    """The block between the tested-with markers in ``text``."""
+    return marked_block(text, TESTED_WITH_START, TESTED_WITH_END, name)
 
 
 def write_tested_with() -> list[str]:

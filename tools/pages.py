@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 from pathlib import Path
 
 import matplotlib
@@ -205,24 +204,12 @@ def chapter_table() -> str:
     return f"{TABLE_START}\n" + "\n".join(rows) + f"\n{TABLE_END}"
 
 
-def current_block(path: Path, start: str, end: str) -> str:
-    """The generated block between ``start`` and ``end`` in ``path``.
-
-    Raises:
-        ValueError: if the markers are missing.
-    """
-    match = re.search(re.escape(start) + ".*?" + re.escape(end), path.read_text(), flags=re.S)
-    if match is None:
-        raise ValueError(f"{path.name} has no generated block between {start!r} and {end!r}")
-    return match.group(0)
-
-
 def current_guide_block() -> str:
-    return current_block(GUIDE_MD, GUIDE_START, GUIDE_END)
+    return manifest.marked_block(GUIDE_MD.read_text(), GUIDE_START, GUIDE_END, GUIDE_MD.name)
 
 
 def current_chapter_table() -> str:
-    return current_block(INTRO_MD, TABLE_START, TABLE_END)
+    return manifest.marked_block(INTRO_MD.read_text(), TABLE_START, TABLE_END, INTRO_MD.name)
 
 
 def draw_chapter_map(path: Path = CHAPTER_MAP) -> None:
