@@ -2,7 +2,7 @@
 
 import os
 
-from tools.notebooks import HASH_SEED
+from tools.manifest import HASH_SEED
 
 # nbval's kernels inherit this process's environment: string hashes (set and dict
 # orders) are then the same in the committed run and in every test run, with or

@@ -34,8 +34,6 @@ LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3"}
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 TIMEOUT_S = 600
 MAX_LINE = 80
-HASH_SEED = "0"
-"""PYTHONHASHSEED of every kernel that executes a chapter (here, in nbval and in the canary)."""
 """The widest code line the site shows without scrolling (tests enforce it too)."""
 
 
@@ -99,7 +97,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, *, allow_errors: bool = False)
         allow_errors=allow_errors,
     )
     # string hashes (set and dict orders) must not vary between runs, however this is called
-    client.execute(env={**os.environ, "PYTHONHASHSEED": HASH_SEED})
+    client.execute(env={**os.environ, "PYTHONHASHSEED": manifest.HASH_SEED})
     return nb
 
 
