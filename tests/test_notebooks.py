@@ -436,8 +436,7 @@ def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, ex
         "install",
         "--quiet",
         f"jax{extra}=={pins['jax']}",
-        f"flax=={pins['flax']}",
-        f"optax=={pins['optax']}",
+        *(f"{name}=={pins[name]}" for name in colab.PINNED),
         f"git+{manifest.repository_url()}@{manifest.repository_branch()}",
     ]
 

@@ -18,20 +18,20 @@ NOTEBOOK_BUDGET_S = 60.0
 BOOK_BUDGET_S = 300.0
 BENCH_JSON = manifest.ROOT / "_static" / "bench.json"
 HEADLINES = {  # (notebook, glue name): what the ratio means
-    ("05_newton_cg", "loop_numpy_vs_fori"): "fixed-point iteration: NumPy loop time / jit + fori_loop time",
+    ("07_newton_cg", "loop_numpy_vs_fori"): "fixed-point iteration: NumPy loop time / jit + fori_loop time",
     ("02_forward_reverse", "cheap_rev_time_big"): "gradient (reverse mode) time / function time, largest n",
     (
         "02_forward_reverse",
         "cheap_rev_ops",
     ): "gradient (reverse mode) operations / function operations (XLA count)",
-    ("03_linear_regression_jax", "scan_speedup"): "per-batch Python loop time / compiled training run time",
-    ("05_newton_cg", "dense_vs_cg_largest"): "dense Newton solve time / HVP + CG time, largest n",
+    ("04_linear_regression_jax", "scan_speedup"): "per-batch Python loop time / compiled training run time",
+    ("07_newton_cg", "dense_vs_cg_largest"): "dense Newton solve time / HVP + CG time, largest n",
     (
-        "06_scaling_out",
+        "09_scaling_out",
         "share_loop_small",
     ): "all-reduce share of a data-parallel step inside one loop, 8 rows per device",
     (
-        "06_scaling_out",
+        "09_scaling_out",
         "share_loop_large",
     ): "all-reduce share of a data-parallel step inside one loop, 512 rows per device",
 }

@@ -12,13 +12,17 @@ from string import Template
 
 from tools import manifest
 
+PINNED = ("flax", "optax", "scikit-learn", "orbax-checkpoint", "optimistix")
+"""What the Colab cell installs at the book's pins, after JAX (with its accelerator extra)."""
+
 MATMUL_PRECISION = "float32"
 """Set by every chapter's first cell, so results on GPUs and TPUs match the book's."""
 
 CELL = Template("""\
-# Set-up. On Colab: install the JAX, Flax and Optax versions this book was
-# tested with, and its `utils`, reinstalling JAX with the extra of the
-# accelerator the runtime came with (GPU or TPU).
+# Set-up. On Colab: install the versions of JAX, Flax, Optax and the
+# libraries the chapters compare with that this book was tested with, and
+# its `utils`, reinstalling JAX with the extra of the accelerator the
+# runtime came with (GPU or TPU).
 import shlex
 import sys
 from importlib.util import find_spec
@@ -32,9 +36,7 @@ if "google.colab" in sys.modules:
     extra = next((f"[{e}]" for m, e in plugins.items() if find_spec(m)), "")
     packages = [
         f"jax{extra}==$jax",
-        "flax==$flax",
-        "optax==$optax",
-        "git+$url@$branch",
+$pinned        "git+$url@$branch",
     ]
     pip_args = shlex.join(packages)
     %pip install --quiet {pip_args}
@@ -92,8 +94,7 @@ def colab_cell(cpu_devices: int | None = None) -> str:
     pins = manifest.pins()
     return CELL.substitute(
         jax=pins["jax"],
-        flax=pins["flax"],
-        optax=pins["optax"],
+        pinned="".join(f'        "{name}=={pins[name]}",\n' for name in PINNED),
         url=manifest.repository_url(),
         branch=manifest.repository_branch(),
         precision=MATMUL_PRECISION,
