@@ -237,3 +237,50 @@ def test_epoch_indices_rejects_negative_epochs():
     X, Y = toy()
     with pytest.raises(ValueError, match=r"^epoch must be >= 0"):
         DataLoader(X, Y, 2, key=key()).epoch_indices(-1)
+
+
+# --- the digits -------------------------------------------------------------------------
+
+
+def test_digits_splits_partition_every_image_once():
+    splits = data.digits(key=key(0))
+    assert list(splits) == ["train", "validation", "test"]
+    sizes = {name: len(y) for name, (X, y) in splits.items()}
+    assert sizes == {"train": 1257, "validation": 270, "test": 270}
+    X_all = np.concatenate([X for X, _ in splits.values()])
+    y_all = np.concatenate([y for _, y in splits.values()])
+    assert X_all.shape == (1797, 8, 8, 1) and X_all.dtype == np.float32 and y_all.dtype == np.int32
+    assert X_all.min() == 0.0 and X_all.max() == 1.0
+    # each image exactly once: the multiset of (image, label) rows equals the original's
+    from sklearn.datasets import load_digits
+
+    images, labels = load_digits(return_X_y=True)
+    rows = lambda X, y: sorted(map(bytes, np.c_[X.reshape(len(y), -1) * 16, y].astype(np.uint8)))
+    assert rows(X_all, y_all) == rows(images / 16, labels)
+    assert set(np.unique(splits["test"][1])) == set(range(10))
+
+
+def test_digits_same_key_same_split_other_key_other_split():
+    a, b, c = (data.digits(key=key(s)) for s in (1, 1, 2))
+    assert_array_equal(a["test"][1], b["test"][1])
+    assert not np.array_equal(a["test"][1], c["test"][1])
+
+
+def test_digits_fractions_set_the_sizes():
+    splits = data.digits(key=key(0), validation=0.0, test=0.5)
+    assert [len(y) for _, y in splits.values()] == [899, 0, 898]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"key": 0}, TypeError, "key"),
+        ({"key": key(), "validation": "0.1"}, TypeError, "validation"),
+        ({"key": key(), "test": 1.0}, ValueError, "test must be a fraction"),
+        ({"key": key(), "validation": -0.1}, ValueError, "validation must be a fraction"),
+        ({"key": key(), "validation": 0.6, "test": 0.4}, ValueError, "leave no training image"),
+    ],
+)
+def test_digits_bad_arguments_are_named(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.digits(**kwargs)

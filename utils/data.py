@@ -152,6 +152,64 @@ def classification(N: int, d: int = 2, *, key: Array, scale: float = 3.0) -> tup
     return X, y, theta
 
 
+DIGITS_SPLITS = ("train", "validation", "test")
+
+
+def digits(
+    *, key: Array, validation: float = 0.15, test: float = 0.15
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The UCI handwritten digits bundled with scikit-learn, split by ``key``.
+
+    1,797 grey-scale images of 8x8 pixels (integer intensities 0 to 16, scaled here
+    to [0, 1]) of the digits 0 to 9, written by 43 people (Alpaydin and Kaynak, UCI repository, 1998);
+    ``sklearn.datasets.load_digits`` ships them, so nothing is downloaded. One
+    permutation drawn from ``key`` assigns each image to exactly one split.
+
+    Args:
+        key: a typed PRNG key from ``jax.random.key``; the same key gives the same splits.
+        validation: the fraction of images held out for validation, in [0, 1).
+        test: the fraction held out for the final test, in [0, 1); with
+            ``validation`` it must leave at least one training image.
+
+    Returns:
+        ``{"train": (X, y), "validation": (X, y), "test": (X, y)}``: images as
+        float32 NumPy arrays of shape ``(n, 8, 8, 1)`` (height, width, channel) and
+        labels as int32 arrays of shape ``(n,)``. Split sizes are the fractions
+        times 1,797, rounded to the nearest image; training gets the rest.
+
+    Raises:
+        TypeError: if ``key`` is not a typed key or a fraction is not a number.
+        ValueError: if a fraction is outside [0, 1) or together they leave no
+            training image.
+
+    Example:
+        >>> splits = digits(key=jax.random.key(0))
+        >>> {name: len(y) for name, (X, y) in splits.items()}
+        {'train': 1257, 'validation': 270, 'test': 270}
+        >>> splits["train"][0].shape[1:], float(splits["train"][0].max())
+        ((8, 8, 1), 1.0)
+    """
+    from sklearn.datasets import load_digits  # imported here: only this loader needs it
+
+    key = _checks.prng_key(key)
+    fractions = {"validation": validation, "test": test}
+    for name, value in fractions.items():
+        value = _checks.real(value, name)
+        if not 0 <= value < 1:
+            raise ValueError(f"{name} must be a fraction in [0, 1), got {value}")
+        fractions[name] = value
+    images, labels = load_digits(return_X_y=True)
+    n = len(labels)
+    n_val, n_test = (round(fractions[name] * n) for name in ("validation", "test"))
+    if n_val + n_test >= n:
+        raise ValueError(f"validation={validation} and test={test} leave no training image of the {n}")
+    X = (images / 16.0).astype(np.float32).reshape(n, 8, 8, 1)
+    y = labels.astype(np.int32)
+    order = np.asarray(jax.random.permutation(key, n))
+    parts = np.split(order, [n - n_val - n_test, n - n_test])
+    return {name: (X[idx], y[idx]) for name, idx in zip(DIGITS_SPLITS, parts, strict=True)}
+
+
 class DataLoader:
     """Shuffled mini-batches of ``(X, Y)``; every ``for`` loop over it is a new epoch.
 
