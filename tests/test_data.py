@@ -255,7 +255,10 @@ def test_digits_splits_partition_every_image_once():
     from sklearn.datasets import load_digits
 
     images, labels = load_digits(return_X_y=True)
-    rows = lambda X, y: sorted(map(bytes, np.c_[X.reshape(len(y), -1) * 16, y].astype(np.uint8)))
+
+    def rows(X, y):
+        return sorted(map(bytes, np.c_[X.reshape(len(y), -1) * 16, y].astype(np.uint8)))
+
     assert rows(X_all, y_all) == rows(images / 16, labels)
     assert set(np.unique(splits["test"][1])) == set(range(10))
 
