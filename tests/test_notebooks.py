@@ -7,6 +7,7 @@ command, re-executes every notebook and compares its outputs.
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -358,6 +359,20 @@ def test_tested_with_lines_are_current():
         )
 
 
+def test_tested_with_names_only_pythons_recorded_on_these_pins(tmp_path, monkeypatch):
+    runs = tmp_path / "python_runs.json"
+    monkeypatch.setattr(manifest, "PYTHON_RUNS", runs)
+    monkeypatch.setattr(manifest.python_runs, "__defaults__", (runs,))
+    assert "no Python yet" in manifest.tested_with()
+    assert manifest.record_python_run("3.12.1", runs) and manifest.record_python_run("3.11.7", runs)
+    assert not manifest.record_python_run("3.11.7", runs)  # the same run again changes nothing
+    assert manifest.tested_pythons() == ["3.11.7", "3.12.1"]
+    assert "Tested with Python 3.11.7 and 3.12.1, jax" in manifest.tested_with()
+    stale = json.loads(runs.read_text()) | {"3.13.0": "0123456789ab"}  # passed on other pins
+    runs.write_text(json.dumps(stale))
+    assert manifest.tested_pythons() == ["3.11.7", "3.12.1"]
+
+
 def test_requirements_are_exact_pins_with_the_core_packages():
     pins = manifest.pins()
     for name in ("jupyter-book", "jax", "jaxlib", "optax", "flax", "matplotlib", "nbval", "jupytext"):
@@ -437,8 +452,33 @@ def test_colab_cell_on_a_simulated_colab_runtime(monkeypatch, runtime_module, ex
         "--quiet",
         f"jax{extra}=={pins['jax']}",
         *(f"{name}=={pins[name]}" for name in colab.PINNED),
-        f"git+{manifest.repository_url()}@{manifest.repository_branch()}",
+        f"git+{manifest.repository_url()}@{manifest.release()['commit']}",
     ]
+
+
+def test_colab_installs_utils_from_a_release_whose_utils_is_today_s():
+    """The Colab cell's commit holds the very ``utils`` the chapters were run with.
+
+    Compared by git tree hash, which a shallow clone has too; the ancestry check
+    needs the history, which a full clone (CI's) has.
+    """
+    release = manifest.release()
+    assert re.fullmatch(r"[0-9a-f]{40}", release["commit"]), "release.toml: commit must be a full hash"
+    assert not manifest.git("status", "--porcelain", "--", "utils"), (
+        "utils/ has uncommitted changes: commit them, then `python -m tools.manifest pin-utils`"
+    )
+    assert manifest.git("rev-parse", "HEAD:utils") == release["utils_tree"], (
+        "utils/ changed since the release the Colab cell installs: "
+        "`python -m tools.manifest pin-utils`, bump the version, `make notebooks ARGS=--sync-only`"
+    )
+    if manifest.git("rev-parse", "--is-shallow-repository") == "false":
+        manifest.git("merge-base", "--is-ancestor", release["commit"], "HEAD")  # raises if not
+        assert manifest.git("rev-parse", f"{release['commit']}:utils") == release["utils_tree"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["version"] == release["version"]
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    newest = re.search(r"(?m)^## (\S+)", changelog)
+    assert newest and newest.group(1) == release["tag"], "CHANGELOG.md's newest entry is not this release"
 
 
 def test_repository_url_is_written_only_in_config():

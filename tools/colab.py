@@ -36,7 +36,7 @@ if "google.colab" in sys.modules:
     extra = next((f"[{e}]" for m, e in plugins.items() if find_spec(m)), "")
     packages = [
         f"jax{extra}==$jax",
-$pinned        "git+$url@$branch",
+$pinned        "git+$url@$commit",  # release $tag
     ]
     pip_args = shlex.join(packages)
     %pip install --quiet {pip_args}
@@ -96,7 +96,8 @@ def colab_cell(cpu_devices: int | None = None) -> str:
         jax=pins["jax"],
         pinned="".join(f'        "{name}=={pins[name]}",\n' for name in PINNED),
         url=manifest.repository_url(),
-        branch=manifest.repository_branch(),
+        commit=manifest.release()["commit"],
+        tag=manifest.release()["tag"],
         precision=MATMUL_PRECISION,
         devices="" if cpu_devices is None else DEVICES.substitute(count=cpu_devices),
     )

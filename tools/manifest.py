@@ -8,7 +8,11 @@ intro.md are generated here; the Colab cell is built from these in
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import subprocess
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -16,8 +20,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "requirements.txt"
 CONFIG = ROOT / "_config.yml"
+RELEASE = ROOT / "release.toml"
 PYTHON_VERSIONS = ("3.11", "3.12")
-"""The Python versions the pins are tested on: here and on Colab."""
+"""The Python versions the pins are meant for: here and on Colab (``make test`` records each run)."""
+
+PYTHON_RUNS = ROOT / "tests" / "python_runs.json"
+"""Every Python whose full ``make test`` passed, with the hash of the pins it passed on."""
 
 HASH_SEED = "0"
 """PYTHONHASHSEED of every kernel that executes a chapter (here, in nbval and in the canary)."""
@@ -61,18 +69,86 @@ def site_url() -> str:
     return f"https://{owner}.github.io/{name}"
 
 
+def release() -> dict[str, str]:
+    """The course release the Colab cell installs ``utils`` from (``release.toml``).
+
+    Returns:
+        ``{"version", "tag", "commit", "utils_tree"}``: the release's version and git
+        tag, the full commit the tag names, and the git tree of ``utils/`` there.
+    """
+    return tomllib.loads(RELEASE.read_text())
+
+
+def git(*args: str) -> str:
+    """Runs git in the repository and returns its output, stripped."""
+    return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def pin_utils() -> dict[str, str]:
+    """Points ``release.toml`` at HEAD, whose ``utils/`` must be committed.
+
+    Run after committing a change to ``utils``, then ``make notebooks
+    ARGS=--sync-only`` to rewrite the Colab cells, and tag the commit.
+
+    Raises:
+        ValueError: if ``utils/`` has uncommitted changes.
+    """
+    if git("status", "--porcelain", "--", "utils"):
+        raise ValueError("utils/ has uncommitted changes: commit them first, then pin")
+    commit, tree = git("rev-parse", "HEAD"), git("rev-parse", "HEAD:utils")
+    text = RELEASE.read_text()
+    text = re.sub(r'(?m)^commit = ".*"', f'commit = "{commit}"', text)
+    text = re.sub(r'(?m)^utils_tree = ".*"', f'utils_tree = "{tree}"', text)
+    RELEASE.write_text(text)
+    return release()
+
+
 def repository_branch() -> str:
-    """The branch the Colab cell installs ``utils`` from."""
+    """The branch the site's launch buttons open notebooks from."""
     return config()["repository"].get("branch", "main")
 
 
+def pins_hash(path: Path = REQUIREMENTS) -> str:
+    """A short hash of requirements.txt: a recorded run counts only for the pins it ran on."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def python_runs(path: Path = PYTHON_RUNS) -> dict[str, str]:
+    """``{Python version: pins hash}`` of the recorded passing runs of the whole test suite."""
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def record_python_run(version: str, path: Path = PYTHON_RUNS) -> bool:
+    """Records that the whole suite passed on Python ``version`` with the current pins.
+
+    Returns:
+        True if the record changed (a new version, or new pins for this one).
+    """
+    runs = python_runs(path)
+    if runs.get(version) == pins_hash():
+        return False
+    runs[version] = pins_hash()
+    path.write_text(json.dumps(dict(sorted(runs.items())), indent=2) + "\n")
+    return True
+
+
+def tested_pythons() -> list[str]:
+    """The Python versions whose recorded full run passed on the current pins, oldest first."""
+    current = pins_hash()
+    versions = [v for v, h in python_runs().items() if h == current]
+    return sorted(versions, key=lambda v: tuple(int(part) for part in v.split(".")))
+
+
 def tested_with() -> str:
-    """The one-line "tested with" statement."""
+    """The one-line "tested with" statement, naming the Pythons that passed on these pins."""
     p = pins()
+    pythons = tested_pythons()
+    python = f"Python {' and '.join(pythons)}" if pythons else "no Python yet (run `make test`)"
     return (
-        f"Tested with Python {' and '.join(PYTHON_VERSIONS)}, jax {p['jax']}, jaxlib {p['jaxlib']}, "
+        f"Tested with {python}, jax {p['jax']}, jaxlib {p['jaxlib']}, "
         f"flax {p['flax']}, optax {p['optax']} and jupyter-book {p['jupyter-book']} "
-        "(the exact pins are in `requirements.txt`)."
+        "(the exact pins are in `requirements.txt`; each Python is recorded by a passing "
+        "`make test` in `tests/python_runs.json`)."
     )
 
 
@@ -108,3 +184,11 @@ def write_tested_with() -> list[str]:
             path.write_text(new)
             changed.append(name)
     return changed
+
+
+if __name__ == "__main__":  # python -m tools.manifest pin-utils
+    import sys
+
+    if sys.argv[1:] != ["pin-utils"]:
+        sys.exit("usage: python -m tools.manifest pin-utils")
+    print(pin_utils())
