@@ -41,3 +41,18 @@ grad_2d = jax.jit(jax.grad(loss))  # no out_shardings
 g_2d = grad_2d(theta_2d, X_2d_sharded, Y_2d_sharded, 512)
 """,
 }
+
+WRONG["scaling-ex-fsdp-spec"] = """
+def fsdp_spec(shape, devices=8):
+    # the first axis that divides, not the longest
+    for i, n in enumerate(shape):
+        if n % devices == 0:
+            return P(*["data" if j == i else None for j in range(len(shape))])
+    return P()
+
+
+by_rule = jax.tree.map(
+    lambda a: NamedSharding(mesh, fsdp_spec(a.shape)), state_eight
+)
+state_by_rule = jax.device_put(state_eight, by_rule)
+"""
