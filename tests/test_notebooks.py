@@ -398,7 +398,8 @@ def test_colab_cell_installs_the_pins_and_keeps_the_accelerator():
     assert 'if "google.colab" in sys.modules:' in cell
     precision = f'jax.config.update("jax_default_matmul_precision", "{colab.MATMUL_PRECISION}")'
     assert cell.index(precision) < cell.index("report()"), "full float32 matmuls on every device"
-    assert f"git+{manifest.repository_url()}@" in cell
+    assert f'course = "{manifest.repository_url()}"' in cell
+    assert f'release = "{manifest.release()["commit"]}"' in cell and "@main" not in cell
 
 
 @pytest.mark.parametrize("cpu_devices", [None, 8])

@@ -34,9 +34,12 @@ if "google.colab" in sys.modules:
         "libtpu": "tpu",
     }
     extra = next((f"[{e}]" for m, e in plugins.items() if find_spec(m)), "")
+    # the course's utils as of its release $tag, not whatever main is today
+    course = "$url"
+    release = "$commit"  # $tag
     packages = [
         f"jax{extra}==$jax",
-$pinned        "git+$url@$commit",  # release $tag
+$pinned        f"git+{course}@{release}",
     ]
     pip_args = shlex.join(packages)
     %pip install --quiet {pip_args}
