@@ -29,6 +29,42 @@ def test_instructor_guide_lists_every_chapter_from_its_source():
                 assert f"`{label}`" in block
 
 
+def test_exercise_points_minutes_and_difficulty_come_from_the_check_cell_tags():
+    text = """```{exercise-start}
+:label: t-ex-a
+```
+
+*(Warm-up.)* Do a.
+
+```{exercise-end}
+```
+
+```{code-cell} ipython3
+:tags: [check]
+
+# Check: exercise t-ex-a
+```
+
+```{exercise-start}
+:label: t-ex-b
+```
+
+*(Harder.)* Do b.
+
+```{exercise-end}
+```
+
+```{code-cell} ipython3
+:tags: [check, points-3, minutes-45]
+
+# Check: exercise t-ex-b
+```
+"""
+    a, b = chapters.exercises(text)
+    assert (a.difficulty, a.points, a.minutes, a.task) == ("warm-up", 1, 10, "Do a.")
+    assert (b.difficulty, b.points, b.minutes) == ("harder", 3, 45)
+
+
 def test_chapter_map_covers_every_chapter():
     deps = pages.depends()
     assert set(deps) == {md.stem for md in chapters.chapter_sources()}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jupytext
@@ -34,13 +34,29 @@ GLUE_ROLE = re.compile(r"\{glue(?::text|:md)?\}`([^`:]+):?([^`]*)`")
 """A glued value in the prose: ``{glue:text}`name:spec```; groups: name, format spec."""
 
 
+DIFFICULTY_MINUTES = {"warm-up": 10, "standard": 20, "harder": 40}
+"""Estimated minutes of an exercise by difficulty, unless its check cell has a ``minutes-N`` tag."""
+
+
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise: its label, difficulty (the task's leading ``*(...)*``) and task text."""
+    """One exercise: its label, title (the task's leading ``*(...)*``), task text and grading facts.
+
+    Difficulty is "warm-up" or "harder" when the title says so, else "standard";
+    points (default 1) and minutes come from ``points-N`` and ``minutes-N`` tags on
+    the exercise's check cell.
+    """
 
     label: str
     level: str
     task: str
+    points: int = 1
+    minutes: int = 20
+
+    @property
+    def difficulty(self) -> str:
+        level = self.level.lower()
+        return "warm-up" if "warm-up" in level else "harder" if "harder" in level else "standard"
 
 
 @dataclass(frozen=True)
@@ -121,7 +137,22 @@ def exercises(text: str) -> tuple[Exercise, ...]:
     ):
         kind = re.match(r"\*\(([^)]*)\)\*", task)
         body = " ".join(re.sub(r"^\*\([^)]*\)\*\s*", "", task).split())
-        found.append(Exercise(label, kind.group(1).rstrip(".") if kind else "", body))
+        exercise = Exercise(label, kind.group(1).rstrip(".") if kind else "", body)
+        tags = re.search(r":tags: \[([^\]]*)\]\n\n# Check: exercise " + re.escape(label) + r"\n", text)
+        tags = [t.strip() for t in tags.group(1).split(",")] if tags else []
+        number = {
+            k: int(m.group(1))
+            for t in tags
+            for k in ("points", "minutes")
+            if (m := re.fullmatch(k + r"-(\d+)", t))
+        }
+        found.append(
+            replace(
+                exercise,
+                points=number.get("points", 1),
+                minutes=number.get("minutes", DIFFICULTY_MINUTES[exercise.difficulty]),
+            )
+        )
     return tuple(found)
 
 

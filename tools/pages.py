@@ -174,10 +174,17 @@ def chapter_summary(ch: chapters.Chapter) -> str:
     if ch.objectives:
         out += ["Objectives:", ""] + [f"- {o}" for o in ch.objectives] + [""]
     if ch.exercises:
-        out += ["Exercises (solutions hidden; each has a check cell, so suitable for homework):", ""]
+        points = sum(ex.points for ex in ch.exercises)
+        minutes = sum(ex.minutes for ex in ch.exercises)
+        out += [
+            f"Exercises ({len(ch.exercises)}, {points} points, about {duration(minutes)}; solutions "
+            "hidden, each graded by its check cell):",
+            "",
+        ]
         for ex in ch.exercises:  # the whole task, as one list item
-            level = f" ({ex.level})" if ex.level else ""
-            out.append(f"- `{ex.label}`{level}: {ex.task}")
+            title = f" *{ex.level}.*" if ex.level and ex.level.lower() != ex.difficulty else ""
+            facts = f"{ex.difficulty}, {ex.points} point{'s' if ex.points != 1 else ''}, ~{ex.minutes} min"
+            out.append(f"- `{ex.label}` ({facts}).{title} {ex.task}")
         out.append("")
     return "\n".join(out)
 
@@ -186,7 +193,14 @@ def guide_block() -> str:
     book = chapters.all_chapters()
     total = sum(ch.minutes for ch in book)
     body = "\n".join(chapter_summary(ch) for ch in book)
-    lead = f"The whole book takes about {duration(total)} to work through ({len(book)} chapters).\n"
+    exercises = [ex for ch in book for ex in ch.exercises]
+    lead = (
+        f"The whole book takes about {duration(total)} to work through ({len(book)} chapters), "
+        f"and its {len(exercises)} exercises about {duration(sum(ex.minutes for ex in exercises))} "
+        f"more ({sum(ex.points for ex in exercises)} points). An exercise's minutes are estimated "
+        f"from its difficulty ({', '.join(f'{k} {v} min' for k, v in chapters.DIFFICULTY_MINUTES.items())}) "
+        "unless its check cell has a `minutes-N` tag; points are 1 unless it has a `points-N` tag.\n"
+    )
     return f"{GUIDE_START}\n{lead}\n{body}\n{GUIDE_END}"
 
 
