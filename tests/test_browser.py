@@ -3,7 +3,8 @@
 Every page is served from localhost and checked as a reader meets it: no console
 errors, no failed or off-site requests, every image loaded and described, math
 rendered by MathJax, one visible h1 and headings in order, the Colab button
-pointing at the page's notebook, and exercise solutions hidden until clicked.
+pointing at the page's notebook, exercise solutions hidden until clicked, and no
+violation of WCAG 2.1 A or AA that axe-core can detect.
 A screenshot of each page is kept in _build/screenshots for a person to look at.
 """
 
@@ -17,6 +18,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from tools import chapters, manifest
@@ -33,6 +35,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+"""The axe-core rule tags of WCAG 2.0 and 2.1, levels A and AA."""
 
 
 def toc_pages() -> list[str]:
@@ -78,7 +84,13 @@ def visits(server, browser):
         page.goto(f"{server}/{name}", wait_until="networkidle")
         page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
         page.evaluate("() => MathJax.startup.promise")
+        axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
         record = {
+            "accessibility": [
+                f"{v['id']} ({v['impact']}): {len(v['nodes'])} element(s), first {v['nodes'][0]['target']}: "
+                f"{v['nodes'][0]['html'][:120]}"
+                for v in axe.response["violations"]
+            ],
             "errors": errors,
             "failed": failed,
             "offsite": offsite,
@@ -119,6 +131,11 @@ def test_no_console_errors_failed_or_offsite_requests(visits, name):
     assert not record["errors"], f"console errors: {record['errors']}"
     assert not record["failed"], f"failed requests: {record['failed']}"
     assert not record["offsite"], f"requests to other origins: {record['offsite']}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_wcag_21_aa_violations_that_axe_core_finds(visits, name):
+    assert not visits[name]["accessibility"], "\n".join(visits[name]["accessibility"])
 
 
 @pytest.mark.parametrize("name", PAGES)
