@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: help setup book test serve notebooks student grade bench canary isa lock format clean
+.PHONY: help setup book test serve notebooks student pdf grade bench canary isa lock format clean
 
 help:
 	@echo "make book       build the site into _build/html"
@@ -21,6 +21,7 @@ help:
 	@echo "make notebooks  sync each chapters/*.md into its .ipynb and execute it in place"
 	@echo "make serve      serve the built site on http://localhost:$(PORT)"
 	@echo "make student    the student edition (solutions removed, checks kept) in _build/student"
+	@echo "make pdf        the whole book as one PDF (SOLUTIONS=appendix or omit) in _build/pdf/book.pdf"
 	@echo "make grade      grade students' notebooks with the book's checks: CHAPTER=07_newton_cg SUBMISSIONS=dir"
 	@echo "make bench      time every notebook, print the book's headline ratios, flag budgets"
 	@echo "make canary     the notebook tests against the newest jax, jaxlib, flax and optax"
@@ -59,6 +60,11 @@ serve: book
 # ARGS: chapters to run and flags, e.g. make notebooks ARGS="-k chapters/01_autodiff_basics.md"
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.notebooks $(ARGS)
+
+SOLUTIONS ?= appendix
+PDF ?= _build/pdf/book.pdf
+pdf: $(STAMP) $(CHROMIUM)
+	$(BIN)/python -m tools.pdf --solutions $(SOLUTIONS) $(PDF)
 
 # One row per student, one column per exercise: _build/grades/grades.csv and grades.md
 grade: $(STAMP)

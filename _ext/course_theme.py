@@ -6,7 +6,10 @@ values. This adds to them instead, after Jupyter Book has set them. It also fixe
 what axe-core reports against WCAG 2.1 AA in the generated pages.
 """
 
+import shutil
 from pathlib import Path
+
+STUDENT_EDITION = Path(__file__).resolve().parent.parent / "colab" / "student"
 
 
 def _add_theme_defaults(app, config):
@@ -38,7 +41,8 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
 
 
 def _colab_editions(app, pagename, templatename, context, doctree):
-    """Points the Colab button of a chapter at its Colab edition, and adds the student edition.
+    """Points the Colab button of a chapter at its Colab edition, and adds the student edition
+    (on Colab, and as a download).
 
     sphinx-book-theme links Colab to the page's own notebook, ``chapters/NN_name.ipynb``,
     whose MyST (roles, glue, exercise fences) Colab shows as raw text. ``make notebooks``
@@ -61,6 +65,32 @@ def _colab_editions(app, pagename, templatename, context, doctree):
                     url=full.replace("/colab/", "/colab/student/", 1),
                 )
                 group["buttons"].insert(group["buttons"].index(button) + 1, student)
+    notebook = pagename.removeprefix("chapters/") + ".ipynb"
+    if not (STUDENT_EDITION / notebook).exists():
+        return
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "download-buttons":
+            group["buttons"].insert(
+                1,
+                {
+                    "type": "link",
+                    "url": f"{context['pathto']('student', 1)}/{notebook}",
+                    "text": "student .ipynb",
+                    "icon": "fas fa-user-graduate",
+                    "tooltip": "Download the student notebook: solutions removed, checks kept",
+                    "label": "download-student-button",
+                },
+            )
+
+
+def _copy_student_editions(app, exception):
+    """Puts the student notebooks on the site, at ``student/NN_name.ipynb``, for the download button."""
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "student"
+    target.mkdir(exist_ok=True)
+    for notebook in STUDENT_EDITION.glob("*.ipynb"):
+        shutil.copyfile(notebook, target / notebook.name)
 
 
 def _bibliography_roles(app, exception):
@@ -82,6 +112,7 @@ def _bibliography_roles(app, exception):
 def setup(app):
     app.add_css_file("ansi-contrast.css")
     app.connect("build-finished", _bibliography_roles)
+    app.connect("build-finished", _copy_student_editions)
     app.connect("config-inited", _add_theme_defaults, priority=900)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", _colab_editions, priority=600)  # after the theme's (501)
