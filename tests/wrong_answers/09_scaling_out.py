@@ -30,7 +30,10 @@ def mean_grad_by_hand(theta, X_local, Y_local):
 g_pmean = mean_grad_by_hand(theta0_replicated, X_even, Y_even)
 """,
     "scaling-ex-2d": """
-mesh_2d = Mesh(np.array(devices).reshape(4, 2), axis_names=("data", "model"))
+mesh_2d = jax.make_mesh(
+    (4, 2), ("data", "model"), axis_types=(AxisType.Auto,) * 2,
+    devices=devices,
+)
 key, key_wide = jax.random.split(key)
 X_2d, Y_2d, _ = data.linear_regression(512, 64, 0.1, key=key_wide)
 by_model = NamedSharding(mesh_2d, P("model"))
