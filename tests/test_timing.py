@@ -117,6 +117,17 @@ def test_compiled_memory_counts_outputs_and_grows_with_size():
     assert large > 100 * small / 2
 
 
+def test_compiled_memory_measures_a_compiled_program_or_a_jitted_function_alike():
+    def outer(x):
+        return jnp.outer(x, x)
+
+    x = jnp.ones(64)
+    compiled = jax.jit(outer).lower(x).compile()
+    assert compiled_memory(compiled) == compiled_memory(jax.jit(outer), x) == compiled_memory(outer, x)
+    with pytest.raises(TypeError, match="pass no example arguments"):
+        compiled_memory(compiled, x)
+
+
 def test_compiled_memory_rejects_non_callables():
     with pytest.raises(TypeError, match=r"^fn must be callable"):
         compiled_memory("f", jnp.ones(3))

@@ -138,29 +138,43 @@ def benchmark(
     return Timing(times=tuple(times), number=number, first_call=first_call)
 
 
-def compiled_memory(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> int:
+def compiled_memory(fn: Callable[..., Any] | jax.stages.Compiled, *args: Any, **kwargs: Any) -> int:
     """Bytes XLA allocates for the outputs and temporaries of ``jax.jit(fn)(*args)``.
 
     The compiled program is analysed, not run, so this is cheap even for calls
-    that would be slow. Inputs are not counted: they exist before the call.
+    that would be slow. Inputs are not counted: they exist before the call. Pass
+    an already compiled program (``jax.jit(f).lower(x).compile()``) to measure it
+    without compiling again.
 
     Args:
-        fn: a function JAX can ``jit``.
-        *args: example arguments (their shapes and dtypes are what matter).
+        fn: a function JAX can ``jit``, a jitted function, or a compiled program.
+        *args: example arguments (their shapes and dtypes are what matter); none
+            for a compiled program.
         **kwargs: example keyword arguments.
 
     Returns:
         ``output_size_in_bytes + temp_size_in_bytes`` of the compiled program.
 
     Raises:
-        TypeError: if ``fn`` is not callable.
+        TypeError: if ``fn`` is not callable, or example arguments come with a
+            compiled program.
 
     Example:
         >>> import jax.numpy as jnp
         >>> compiled_memory(lambda x: jnp.outer(x, x), jnp.ones(100))
         40000
+        >>> compiled = jax.jit(lambda x: jnp.outer(x, x)).lower(jnp.ones(100)).compile()
+        >>> compiled_memory(compiled)
+        40000
     """
-    if not callable(fn):
+    if isinstance(fn, jax.stages.Compiled):
+        if args or kwargs:
+            raise TypeError("a compiled program is measured as it is: pass no example arguments")
+        compiled = fn
+    elif not callable(fn):
         raise TypeError(f"fn must be callable, got {type(fn).__name__}")
-    stats = jax.jit(fn).lower(*args, **kwargs).compile().memory_analysis()
+    else:
+        jitted = fn if isinstance(fn, jax.stages.Wrapped) else jax.jit(fn)
+        compiled = jitted.lower(*args, **kwargs).compile()
+    stats = compiled.memory_analysis()
     return int(stats.output_size_in_bytes + stats.temp_size_in_bytes)
