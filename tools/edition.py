@@ -314,10 +314,12 @@ def solution_cell(solution: dict) -> nbformat.NotebookNode:
     return cell
 
 
-def write_all() -> list[str]:
-    """Writes both editions of every chapter; returns the paths that changed."""
+def write_all(stems: list[str] | None = None) -> list[str]:
+    """Writes both editions of every chapter (or of those named); returns the paths that changed."""
     where, bib, changed = targets(), bibliography(), []
     for md in chapters.chapter_sources():
+        if stems is not None and md.stem not in stems:
+            continue
         for student, folder in ((False, EDITION), (True, STUDENT)):
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / md.with_suffix(".ipynb").name

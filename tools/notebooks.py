@@ -164,6 +164,7 @@ USAGE = """usage: python -m tools.notebooks [--no-pages] [--sync-only] [-k|--kee
 
   (no chapter)    every chapter, in book order
   --no-pages      leave README/intro (tested-with lines), status.md and the instructor guide alone
+                  (the chapters' own Colab editions are still written)
   --sync-only     write each .ipynb from its .md keeping the committed outputs (no execution)
   -k, --keep-going  go on after a chapter fails; the summary names every failure"""
 
@@ -215,6 +216,12 @@ def main(argv: list[str]) -> int:
             pages.record_run(times)
         for changed in pages.write_all() + edition.write_all():
             print(f"updated {changed}")
+    elif done:  # the chapters' own Colab editions, which need every chapter's notebook
+        try:
+            for changed in edition.write_all(done):
+                print(f"updated {changed}")
+        except (FileNotFoundError, ValueError) as error:
+            print(f"  note: Colab editions not written ({error}); run without --no-pages later")
     return 0
 
 
