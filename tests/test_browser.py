@@ -106,6 +106,9 @@ def visits(server, browser):
             "colab": page.eval_on_selector_all(
                 "a[href*='colab.research.google.com']", "els => els.map(a => a.href)"
             ),
+            "downloads": page.eval_on_selector_all(
+                "a[href$='.ipynb']:not([href*='colab.research'])", "els => els.map(a => a.href)"
+            ),
             "solutions": [],
         }
         page.screenshot(path=str(SCREENSHOTS / (name.replace("/", "__") + ".png")))
@@ -169,6 +172,18 @@ def test_colab_buttons_open_this_pages_colab_editions(visits, name):
     notebook = Path(name).with_suffix(".ipynb").name
     base = f"https://colab.research.google.com/github/{repo}/blob/{manifest.repository_branch()}"
     assert visits[name]["colab"] == [f"{base}/colab/{notebook}", f"{base}/colab/student/{notebook}"]
+
+
+@pytest.mark.parametrize("name", [p for p in PAGES if p.startswith("chapters/")])
+def test_student_notebook_can_be_downloaded_from_its_page(visits, server, name):
+    import urllib.request
+
+    notebook = Path(name).with_suffix(".ipynb").name
+    links = [u for u in visits[name]["downloads"] if u.endswith(f"/student/{notebook}")]
+    assert links == [f"{server}/student/{notebook}"], visits[name]["downloads"]
+    with urllib.request.urlopen(links[0]) as response:
+        served = response.read()
+    assert served == (manifest.ROOT / "colab" / "student" / notebook).read_bytes()
 
 
 @pytest.mark.parametrize("name", [p for p in PAGES if p.startswith("chapters/")])
