@@ -109,8 +109,10 @@ def _bibliography_roles(app, exception):
             page.write_text(text.replace('role="doc-biblioentry"', 'role="listitem"'), encoding="utf-8")
 
 
+# _static/ansi-contrast.css needs no add_css_file: Jupyter Book links every .css in _static.
+
+
 def setup(app):
-    app.add_css_file("ansi-contrast.css")
     app.connect("build-finished", _bibliography_roles)
     app.connect("build-finished", _copy_student_editions)
     app.connect("config-inited", _add_theme_defaults, priority=900)
