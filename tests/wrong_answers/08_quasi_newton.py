@@ -2,13 +2,16 @@
 
 WRONG = {
     "qn-ex-pd": """
-def update_keeps_pd(H, s, y):
+def min_eigenvalue_after(H, s, y):
     H_new = bfgs_update(H, s, y)
-    return bool(jnp.all(H_new > 0))  # positive entries, not eigenvalues
+    return float(jnp.diag(H_new).min())  # a diagonal entry, not an eigenvalue
 """,
     "qn-ex-sr1": """
 def sr1_update(H, s, y, r=1e-8):
-    return bfgs_update(H, s, y)  # secant, but rank two: not SR1
+    u = s - H @ y
+    denominator = jnp.vdot(u, y)
+    skip = jnp.abs(denominator) < 1e-30  # absolute: never skips tiny ones
+    return jnp.where(skip, H, H + jnp.outer(u, u) / denominator)
 """,
     "qn-ex-damped": """
 def damped_bfgs_update(B, s, y):
