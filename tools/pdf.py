@@ -36,6 +36,7 @@ footer, .toggle-button, .headerlink, button.copybtn, .search-button-field,
 body { font-size: 10.5pt; }
 section.course-chapter { break-before: page; }
 figure, table { break-inside: avoid; }
+div.cell_output, div.output, div.highlight, pre { break-inside: auto !important; }
 pre { white-space: pre-wrap; word-break: break-word; }
 nav.course-contents ol { list-style: none; padding-left: 1.2em; }
 nav.course-contents > ol { padding-left: 0; }
@@ -58,7 +59,16 @@ PREPARE = """(solutions) => {
     appendix.className = "course-chapter";
     appendix.id = "course-solutions";
     appendix.innerHTML = "<h2>Solutions to the exercises</h2>";
+    let chapter = null;
     for (const s of found) {
+      const home = s.closest("section.course-chapter");
+      const title = home && home.querySelector("h2");
+      if (title && title.textContent !== chapter) {  // "Exercise 1" restarts in every chapter
+        chapter = title.textContent;
+        const heading = document.createElement("h3");
+        heading.textContent = chapter.replace(/#$/, "");
+        appendix.appendChild(heading);
+      }
       s.classList.remove("dropdown");
       appendix.appendChild(s);
     }
