@@ -229,6 +229,16 @@ def grade(
     except Exception as error:  # anything that does not read as a notebook
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         return Row(student, zero, {}, f"not a notebook: {first[:150]}")
+    row = _grade_once(student, path, checks, md, cell_timeout, timeout)
+    if row.note.startswith("the grader failed"):  # e.g. a kernel that did not start: not the student's doing
+        row = _grade_once(student, path, checks, md, cell_timeout, timeout)
+    return row
+
+
+def _grade_once(
+    student: str, path: Path, checks: list[Check], md: Path, cell_timeout: float, timeout: float
+) -> Row:
+    zero = {c.label: 0 for c in checks}
     with tempfile.TemporaryDirectory(prefix="grade-") as work:
         copy = Path(work) / "submission.ipynb"
         copy.write_bytes(path.read_bytes())
@@ -259,7 +269,12 @@ def grade(
     errors = [e["error"] for e in entries if "error" in e]
     end = next((e["end"] for e in entries if "end" in e), ended)
     if end is None:
-        end = f"the grader failed: {stderr.decode(errors='replace').strip().splitlines()[-1:]}"
+        return Row(
+            student,
+            zero,
+            {},
+            f"the grader failed: {stderr.decode(errors='replace').strip().splitlines()[-1:]}",
+        )
     earned, reasons = {}, {}
     for check in checks:
         outcome = outcomes.get(check.label, "not reached")
